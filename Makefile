@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+#   make            build kmod/nicdiag.ko (against KDIR) and ctl/nicctl
+#   make check      install what the tests need, build, run every test
+#   make demo       boot the lab and watch nicctl catch a flap and a bad NIC
+#   make install    install the module for KDIR's kernel and nicctl
+#
+# KDIR defaults to the running kernel's build tree; where that does not
+# exist (a machine that cannot load modules), to the lab kernel's headers.
+
+VERSION := $(shell cat $(CURDIR)/VERSION)
+KDIR ?= $(shell d=/lib/modules/$$(uname -r)/build; \
+		if [ -d $$d ]; then echo $$d; else $(CURDIR)/tests/lab/lab kdir; fi)
+KREL = $(shell $(MAKE) -s -C $(KDIR) kernelrelease 2>/dev/null)
+PREFIX ?= /usr/local
+
+all: module ctl
+
+module:
+	$(MAKE) -C kmod KDIR=$(KDIR)
+
+ctl:
+	$(MAKE) -C ctl
+
+deps:
+	scripts/setup-deps
+
+check: deps
+	$(MAKE) all
+	tests/run
+
+demo: deps
+	$(MAKE) all
+	tests/lab/demo
+
+install: all
+	install -D -m 0644 kmod/nicdiag.ko $(DESTDIR)/lib/modules/$(KREL)/updates/nicdiag.ko
+	install -D -m 0755 ctl/nicctl $(DESTDIR)$(PREFIX)/sbin/nicctl
+	[ -n "$(DESTDIR)" ] || depmod -a $(KREL)
+
+clean:
+	$(MAKE) -C kmod KDIR=$(KDIR) clean || true
+	$(MAKE) -C ctl clean
+
+.PHONY: all module ctl deps check demo install clean

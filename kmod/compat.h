@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Every difference between the kernels nicdiag supports (Debian's 5.10,
+ * 6.1, 6.12 and 7.2) lives here, named for the feature, never for the
+ * version: the rest of the module asks for the feature.
+ */
+#ifndef _NICDIAG_COMPAT_H
+#define _NICDIAG_COMPAT_H
+
+#include <linux/version.h>
+#include <net/genetlink.h>
+#include <net/netlink.h>
+
+/* nla_strlcpy() became nla_strscpy() in 5.11. */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 11, 0)
+#define COMPAT_NLA_STRLCPY
+#endif
+
+/* NL_SET_ERR_ATTR_MISS() (which attribute is missing) arrived in 6.0. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 0, 0)
+#define HAVE_NL_SET_ERR_ATTR_MISS
+#endif
+
+#ifdef COMPAT_NLA_STRLCPY
+static inline ssize_t nla_strscpy(char *dst, const struct nlattr *nla,
+				  size_t dstsize)
+{
+	return nla_strlcpy(dst, nla, dstsize);
+}
+#endif
+
+/**
+ * nicdiag_set_err_attr_miss() - tell the requester which attribute is missing
+ * @info: the request
+ * @attr: the missing top-level attribute
+ *
+ * The message itself is set by the caller; kernels without the missing
+ * attribute report get the message alone.
+ */
+static inline void nicdiag_set_err_attr_miss(struct genl_info *info, int attr)
+{
+#ifdef HAVE_NL_SET_ERR_ATTR_MISS
+	NL_SET_ERR_ATTR_MISS(info->extack, NULL, attr);
+#endif
+}
+
+/**
+ * nicdiag_set_err_msg_attr() - extack message that is not a literal
+ * @extack: the request's extended ack, may be NULL
+ * @attr: the attribute at fault
+ * @msg: a string that outlives the request (static storage)
+ *
+ * NL_SET_ERR_MSG_ATTR() takes only string literals.
+ */
+static inline void nicdiag_set_err_msg_attr(struct netlink_ext_ack *extack,
+					    const struct nlattr *attr,
+					    const char *msg)
+{
+	if (!extack)
+		return;
+	extack->_msg = msg;
+	extack->bad_attr = attr;
+}
+
+#endif /* _NICDIAG_COMPAT_H */

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /sys/kernel/debug/nicdiag/: devices, events and stats as readable text,
+ * for a look without nicctl.  Debugfs is optional: a failure here is
+ * logged and the module works on.
+ */
+
+#include <linux/debugfs.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+
+#include "nicdiag.h"
+
+static struct dentry *nicdiag_dir;
+
+static int devices_show(struct seq_file *m, void *v)
+{
+	struct nicdiag_dev *nd;
+
+	seq_puts(m, "ifindex ifname driver bus_info pci admin carrier oper mtu flapping n_admin n_carrier_up n_carrier_down n_oper n_mtu n_rename n_flap\n");
+	mutex_lock(&nicdiag_dev_lock);
+	list_for_each_entry(nd, &nicdiag_devs, node)
+		seq_printf(m, "%d %s %s %s %s %s %s %s %u %u %u %u %u %u %u %u %u\n",
+			   nd->id.ifindex, nd->id.ifname, nd->id.driver,
+			   nd->id.bus_info[0] ? nd->id.bus_info : "-",
+			   nd->pci_addr[0] ? nd->pci_addr : "-",
+			   nd->admin_up ? "up" : "down",
+			   nd->carrier ? "on" : "off",
+			   nicdiag_oper_name(nd->operstate), nd->mtu,
+			   nd->flapping, nd->n_admin, nd->n_carrier_up,
+			   nd->n_carrier_down, nd->n_oper, nd->n_mtu,
+			   nd->n_rename, nd->n_flap);
+	mutex_unlock(&nicdiag_dev_lock);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(devices);
+
+static int stats_show(struct seq_file *m, void *v)
+{
+	struct nicdiag_ring_stats *st;
+	unsigned int t;
+
+	st = kmalloc(sizeof(*st), GFP_KERNEL);
+	if (!st)
+		return -ENOMEM;
+	nicdiag_ring_stats(st);
+	seq_printf(m, "recorded %llu\noverwritten %llu\nntf_dropped %llu\ncleared %llu\nring_size %u\nring_used %u\nfirst_seq %llu\nlast_seq %llu\ndevices %u\n",
+		   st->recorded, st->overwritten, st->ntf_dropped, st->cleared,
+		   st->size, st->used, st->first_seq, st->last_seq,
+		   nicdiag_dev_count());
+	for (t = 1; t < __NICDIAG_EV_MAX; t++)
+		seq_printf(m, "type %s recorded %llu suppressed %llu\n",
+			   nicdiag_event_name(t), st->type_recorded[t],
+			   st->type_suppressed[t]);
+	kfree(st);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(stats);
+
+/*
+ * events: one line per event held.  The iterator position is an offset
+ * from the oldest event held when reading started; the event is copied out
+ * of the ring into the file's private buffer.
+ */
+struct events_iter {
+	u64 base;
+	struct nicdiag_event ev;
+};
+
+static void *events_get(struct seq_file *m, loff_t pos)
+{
+	struct events_iter *it = m->private;
+
+	return nicdiag_ring_get(it->base + pos, &it->ev) ? &it->ev : NULL;
+}
+
+static void *events_start(struct seq_file *m, loff_t *pos)
+{
+	struct events_iter *it = m->private;
+
+	if (!*pos)
+		it->base = nicdiag_ring_first_seq();
+	return events_get(m, *pos);
+}
+
+static void *events_next(struct seq_file *m, void *v, loff_t *pos)
+{
+	++*pos;
+	return events_get(m, *pos);
+}
+
+static void events_stop(struct seq_file *m, void *v)
+{
+}
+
+static int events_show(struct seq_file *m, void *v)
+{
+	const struct nicdiag_event *ev = v;
+	const struct nicdiag_link_info *l = &ev->link;
+
+	seq_printf(m, "%llu %llu.%09llu %s %d %s %s %s admin=%s carrier=%s oper=%s mtu=%u",
+		   ev->seq, ev->mono_ns / NSEC_PER_SEC, ev->mono_ns % NSEC_PER_SEC,
+		   nicdiag_event_name(ev->type), ev->id.ifindex, ev->id.ifname,
+		   ev->id.driver, ev->id.bus_info[0] ? ev->id.bus_info : "-",
+		   l->admin_up ? "up" : "down", l->carrier ? "on" : "off",
+		   nicdiag_oper_name(l->operstate), l->mtu);
+	if (ev->cause)
+		seq_printf(m, " cause=%s", nicdiag_cause_name(ev->cause));
+	if (l->flags & NICDIAG_LF_OLD_OPER)
+		seq_printf(m, " old_oper=%s", nicdiag_oper_name(l->old_operstate));
+	if (l->flags & NICDIAG_LF_OLD_MTU)
+		seq_printf(m, " old_mtu=%u", l->old_mtu);
+	if (l->flags & NICDIAG_LF_OLD_NAME)
+		seq_printf(m, " old_ifname=%s", l->old_ifname);
+	if (l->flags & NICDIAG_LF_FLAP)
+		seq_printf(m, " flap_count=%u flap_window_ms=%u",
+			   l->flap_count, l->flap_window_ms);
+	seq_putc(m, '\n');
+	return 0;
+}
+
+static const struct seq_operations events_sops = {
+	.start = events_start,
+	.next = events_next,
+	.stop = events_stop,
+	.show = events_show,
+};
+
+static int events_open(struct inode *inode, struct file *file)
+{
+	return seq_open_private(file, &events_sops, sizeof(struct events_iter));
+}
+
+static const struct file_operations events_fops = {
+	.owner = THIS_MODULE,
+	.open = events_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = seq_release_private,
+};
+
+/**
+ * nicdiag_debugfs_init() - create /sys/kernel/debug/nicdiag/
+ */
+void nicdiag_debugfs_init(void)
+{
+	nicdiag_dir = debugfs_create_dir("nicdiag", NULL);
+	if (IS_ERR(nicdiag_dir)) {
+		pr_info("debugfs unavailable (%ld): no /sys/kernel/debug/nicdiag\n",
+			PTR_ERR(nicdiag_dir));
+		nicdiag_dir = NULL;
+		return;
+	}
+	debugfs_create_file("devices", 0400, nicdiag_dir, NULL, &devices_fops);
+	debugfs_create_file("events", 0400, nicdiag_dir, NULL, &events_fops);
+	debugfs_create_file("stats", 0400, nicdiag_dir, NULL, &stats_fops);
+}
+
+/**
+ * nicdiag_debugfs_exit() - remove it; waits for readers to leave
+ */
+void nicdiag_debugfs_exit(void)
+{
+	debugfs_remove_recursive(nicdiag_dir);
+	nicdiag_dir = NULL;
+}

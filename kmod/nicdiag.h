@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nicdiag: declarations shared by the module's files.
+ *
+ * Locking, outermost first:
+ *   rtnl_lock        netdevice notifier, configuration writes, rescans
+ *   nicdiag_dev_lock the watched-device table (mutex)
+ *   ring.lock        the event ring (spinlock, irqsave: tracepoint sources)
+ */
+#ifndef _NICDIAG_H
+#define _NICDIAG_H
+
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/netdevice.h>
+#include <linux/types.h>
+#include <linux/workqueue.h>
+#include <uapi/linux/nicdiag.h>
+
+#include "compat.h"
+
+#ifndef NICDIAG_VERSION
+#define NICDIAG_VERSION "unknown"
+#endif
+
+/**
+ * struct nicdiag_ident - who an event or device is
+ * @ifindex: interface index in init_net
+ * @ifname: interface name at the time
+ * @driver: driver name, as ethtool reports it
+ * @bus_info: bus info, as ethtool reports it
+ */
+struct nicdiag_ident {
+	int ifindex;
+	char ifname[IFNAMSIZ];
+	char driver[NICDIAG_DRIVER_LEN];
+	char bus_info[NICDIAG_BUS_INFO_LEN];
+};
+
+/* Which optional fields of struct nicdiag_link_info are set. */
+#define NICDIAG_LF_OLD_OPER	BIT(0)
+#define NICDIAG_LF_OLD_MTU	BIT(1)
+#define NICDIAG_LF_OLD_NAME	BIT(2)
+#define NICDIAG_LF_FLAP		BIT(3)
+
+/**
+ * struct nicdiag_link_info - link state carried by a link event
+ * @flags: NICDIAG_LF_* for the optional fields
+ * @admin_up: IFF_UP
+ * @carrier: carrier on
+ * @operstate: IF_OPER_*
+ * @old_operstate: before the change (NICDIAG_LF_OLD_OPER)
+ * @mtu: MTU
+ * @old_mtu: before the change (NICDIAG_LF_OLD_MTU)
+ * @carrier_up_count: the kernel's count of carrier-on transitions
+ * @carrier_down_count: the kernel's count of carrier-off transitions
+ * @flap_count: transitions in the window, or events suppressed
+ *	(NICDIAG_LF_FLAP)
+ * @flap_window_ms: the window (NICDIAG_LF_FLAP)
+ * @old_ifname: before a rename (NICDIAG_LF_OLD_NAME)
+ */
+struct nicdiag_link_info {
+	u32 flags;
+	u8 admin_up;
+	u8 carrier;
+	u8 operstate;
+	u8 old_operstate;
+	u32 mtu;
+	u32 old_mtu;
+	u32 carrier_up_count;
+	u32 carrier_down_count;
+	u32 flap_count;
+	u32 flap_window_ms;
+	char old_ifname[IFNAMSIZ];
+};
+
+/**
+ * struct nicdiag_event - one recorded event
+ * @seq: sequence number, assigned by the ring
+ * @mono_ns: CLOCK_MONOTONIC, assigned by the ring
+ * @real_ns: CLOCK_REALTIME, assigned by the ring
+ * @type: enum nicdiag_event_type
+ * @cause: enum nicdiag_cause
+ * @id: the device
+ * @link: payload of link-class events
+ */
+struct nicdiag_event {
+	u64 seq;
+	u64 mono_ns;
+	u64 real_ns;
+	u16 type;
+	u16 cause;
+	struct nicdiag_ident id;
+	union {
+		struct nicdiag_link_info link;
+	};
+};
+
+/**
+ * struct nicdiag_ring_stats - a consistent copy of the ring's counters
+ * @recorded: events recorded since load
+ * @overwritten: events pushed out of the full ring
+ * @ntf_dropped: events not sent to the multicast group
+ * @cleared: events dropped by HISTORY_CLEAR
+ * @size: capacity
+ * @used: events held
+ * @first_seq: oldest held (0 if empty)
+ * @last_seq: newest assigned (0 if none)
+ * @type_recorded: per event type
+ * @type_suppressed: per event type, folded into a summary event
+ */
+struct nicdiag_ring_stats {
+	u64 recorded;
+	u64 overwritten;
+	u64 ntf_dropped;
+	u64 cleared;
+	u32 size;
+	u32 used;
+	u64 first_seq;
+	u64 last_seq;
+	u64 type_recorded[__NICDIAG_EV_MAX];
+	u64 type_suppressed[__NICDIAG_EV_MAX];
+};
+
+/**
+ * struct nicdiag_dev - a watched device
+ * @node: in the device table
+ * @netdev: the kernel's device; dereference only under RTNL
+ * @gone: removed from the table, work must not touch it
+ * @id: identity
+ * @pci_addr: the PCI function under it, or ""
+ * @addr: permanent hardware address
+ * @addr_len: its length
+ * @admin_up: last seen IFF_UP
+ * @carrier: last seen carrier
+ * @operstate: last seen operstate
+ * @mtu: last seen MTU
+ * @carrier_up_count: last seen kernel counter
+ * @carrier_down_count: last seen kernel counter
+ * @n_admin: admin transitions
+ * @n_carrier_up: carrier-on transitions
+ * @n_carrier_down: carrier-off transitions
+ * @n_oper: operstate changes
+ * @n_mtu: MTU changes
+ * @n_rename: renames
+ * @n_flap: flapping episodes
+ * @since_mono: when tracking began
+ * @last_change_mono: last link-state change, CLOCK_MONOTONIC
+ * @last_change_real: the same, CLOCK_REALTIME
+ * @flap_ts: CLOCK_MONOTONIC of the latest carrier transitions (ring)
+ * @flap_head: next slot of @flap_ts
+ * @flap_n: valid entries in @flap_ts
+ * @flapping: in a flapping episode
+ * @flap_suppressed: carrier/operstate events suppressed in this episode
+ * @flap_end_work: ends the episode once the link is stable
+ */
+struct nicdiag_dev {
+	struct list_head node;
+	struct net_device *netdev;
+	bool gone;
+	struct nicdiag_ident id;
+	char pci_addr[NICDIAG_BUS_INFO_LEN];
+	u8 addr[MAX_ADDR_LEN];
+	u8 addr_len;
+
+	u8 admin_up;
+	u8 carrier;
+	u8 operstate;
+	u32 mtu;
+	u32 carrier_up_count;
+	u32 carrier_down_count;
+
+	u32 n_admin;
+	u32 n_carrier_up;
+	u32 n_carrier_down;
+	u32 n_oper;
+	u32 n_mtu;
+	u32 n_rename;
+	u32 n_flap;
+	u64 since_mono;
+	u64 last_change_mono;
+	u64 last_change_real;
+
+	u64 flap_ts[NICDIAG_FLAP_THRESHOLD_MAX];
+	u32 flap_head;
+	u32 flap_n;
+	bool flapping;
+	u32 flap_suppressed;
+	struct delayed_work flap_end_work;
+};
+
+/**
+ * struct nicdiag_config - runtime configuration
+ * @flap_threshold: transitions that make a flapping episode
+ * @flap_window_ms: within this many milliseconds
+ * @drivers: comma-separated match list
+ *
+ * Written under RTNL; the integers may be read with READ_ONCE() anywhere,
+ * @drivers only under RTNL.
+ */
+struct nicdiag_config {
+	u32 flap_threshold;
+	u32 flap_window_ms;
+	char drivers[NICDIAG_DRIVERS_MAX + 1];
+};
+
+extern struct nicdiag_config nicdiag_config;
+extern struct mutex nicdiag_dev_lock;
+extern struct list_head nicdiag_devs;
+
+/* ring.c */
+int nicdiag_ring_init(unsigned int size);
+void nicdiag_ring_stop(void);
+void nicdiag_ring_exit(void);
+u64 nicdiag_ring_record(struct nicdiag_event *ev);
+void nicdiag_ring_suppressed(enum nicdiag_event_type type);
+void nicdiag_ring_ntf_failed(void);
+bool nicdiag_ring_get(u64 seq, struct nicdiag_event *ev);
+u64 nicdiag_ring_first_seq(void);
+u32 nicdiag_ring_size(void);
+void nicdiag_ring_clear(void);
+void nicdiag_ring_stats(struct nicdiag_ring_stats *st);
+
+/* config.c */
+int nicdiag_config_init(unsigned int flap_threshold,
+			unsigned int flap_window_ms, const char *drivers);
+int nicdiag_drivers_validate(const char *list, const char **why);
+bool nicdiag_match(struct net_device *dev, const struct nicdiag_ident *id,
+		   const char *pci_addr);
+
+/* link.c */
+int nicdiag_link_init(void);
+void nicdiag_link_exit(void);
+void nicdiag_link_rescan(void);
+unsigned int nicdiag_dev_count(void);
+
+/* netlink.c */
+int nicdiag_netlink_init(void);
+void nicdiag_netlink_exit(void);
+void nicdiag_netlink_notify(const struct nicdiag_event *ev);
+bool nicdiag_netlink_has_listeners(void);
+
+/* debugfs.c */
+void nicdiag_debugfs_init(void);
+void nicdiag_debugfs_exit(void);
+
+/* names.c */
+const char *nicdiag_event_name(unsigned int type);
+const char *nicdiag_cause_name(unsigned int cause);
+const char *nicdiag_oper_name(unsigned int operstate);
+
+#endif /* _NICDIAG_H */

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Netlink encoding of nicdiag's objects.  Each encoder adds one top-level
+ * nest and returns -EMSGSIZE, with the message unchanged, when it does not
+ * fit.
+ */
+
+#include <net/netlink.h>
+
+#include "nlmsg.h"
+
+/**
+ * nicdiag_fill_dev() - encode a watched device as NICDIAG_A_DEV
+ * @skb: message
+ * @nd: the device; caller holds nicdiag_dev_lock
+ *
+ * Return: 0 or -EMSGSIZE.
+ */
+int nicdiag_fill_dev(struct sk_buff *skb, const struct nicdiag_dev *nd)
+{
+	struct nlattr *nest = nla_nest_start(skb, NICDIAG_A_DEV);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, NICDIAG_DEV_A_IFINDEX, nd->id.ifindex) ||
+	    nla_put_string(skb, NICDIAG_DEV_A_IFNAME, nd->id.ifname) ||
+	    nla_put_string(skb, NICDIAG_DEV_A_DRIVER, nd->id.driver) ||
+	    nla_put_string(skb, NICDIAG_DEV_A_BUS_INFO, nd->id.bus_info) ||
+	    (nd->pci_addr[0] &&
+	     nla_put_string(skb, NICDIAG_DEV_A_PCI_ADDR, nd->pci_addr)) ||
+	    (nd->addr_len &&
+	     nla_put(skb, NICDIAG_DEV_A_ADDRESS, nd->addr_len, nd->addr)) ||
+	    nla_put_u8(skb, NICDIAG_DEV_A_ADMIN_UP, nd->admin_up) ||
+	    nla_put_u8(skb, NICDIAG_DEV_A_CARRIER, nd->carrier) ||
+	    nla_put_u8(skb, NICDIAG_DEV_A_OPERSTATE, nd->operstate) ||
+	    nla_put_u32(skb, NICDIAG_DEV_A_MTU, nd->mtu) ||
+	    nla_put_u8(skb, NICDIAG_DEV_A_FLAPPING, nd->flapping) ||
+	    nla_put_u32(skb, NICDIAG_DEV_A_N_ADMIN, nd->n_admin) ||
+	    nla_put_u32(skb, NICDIAG_DEV_A_N_CARRIER_UP, nd->n_carrier_up) ||
+	    nla_put_u32(skb, NICDIAG_DEV_A_N_CARRIER_DOWN, nd->n_carrier_down) ||
+	    nla_put_u32(skb, NICDIAG_DEV_A_N_OPER, nd->n_oper) ||
+	    nla_put_u32(skb, NICDIAG_DEV_A_N_MTU, nd->n_mtu) ||
+	    nla_put_u32(skb, NICDIAG_DEV_A_N_RENAME, nd->n_rename) ||
+	    nla_put_u32(skb, NICDIAG_DEV_A_N_FLAP, nd->n_flap) ||
+	    nla_put_u64_64bit(skb, NICDIAG_DEV_A_SINCE_MONO_NS, nd->since_mono,
+			      NICDIAG_DEV_A_PAD) ||
+	    nla_put_u64_64bit(skb, NICDIAG_DEV_A_LAST_CHANGE_MONO_NS,
+			      nd->last_change_mono, NICDIAG_DEV_A_PAD) ||
+	    nla_put_u64_64bit(skb, NICDIAG_DEV_A_LAST_CHANGE_REAL_NS,
+			      nd->last_change_real, NICDIAG_DEV_A_PAD)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int fill_link(struct sk_buff *skb, const struct nicdiag_link_info *l)
+{
+	struct nlattr *nest = nla_nest_start(skb, NICDIAG_EVENT_A_LINK);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u8(skb, NICDIAG_LINK_A_ADMIN_UP, l->admin_up) ||
+	    nla_put_u8(skb, NICDIAG_LINK_A_CARRIER, l->carrier) ||
+	    nla_put_u8(skb, NICDIAG_LINK_A_OPERSTATE, l->operstate) ||
+	    nla_put_u32(skb, NICDIAG_LINK_A_MTU, l->mtu) ||
+	    nla_put_u32(skb, NICDIAG_LINK_A_CARRIER_UP_COUNT,
+			l->carrier_up_count) ||
+	    nla_put_u32(skb, NICDIAG_LINK_A_CARRIER_DOWN_COUNT,
+			l->carrier_down_count) ||
+	    ((l->flags & NICDIAG_LF_OLD_OPER) &&
+	     nla_put_u8(skb, NICDIAG_LINK_A_OLD_OPERSTATE, l->old_operstate)) ||
+	    ((l->flags & NICDIAG_LF_OLD_MTU) &&
+	     nla_put_u32(skb, NICDIAG_LINK_A_OLD_MTU, l->old_mtu)) ||
+	    ((l->flags & NICDIAG_LF_OLD_NAME) &&
+	     nla_put_string(skb, NICDIAG_LINK_A_OLD_IFNAME, l->old_ifname)) ||
+	    ((l->flags & NICDIAG_LF_FLAP) &&
+	     (nla_put_u32(skb, NICDIAG_LINK_A_FLAP_COUNT, l->flap_count) ||
+	      nla_put_u32(skb, NICDIAG_LINK_A_FLAP_WINDOW_MS,
+			  l->flap_window_ms)))) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/**
+ * nicdiag_fill_event() - encode an event as NICDIAG_A_EVENT
+ * @skb: message
+ * @ev: the event
+ *
+ * Return: 0 or -EMSGSIZE.
+ */
+int nicdiag_fill_event(struct sk_buff *skb, const struct nicdiag_event *ev)
+{
+	struct nlattr *nest = nla_nest_start(skb, NICDIAG_A_EVENT);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u64_64bit(skb, NICDIAG_EVENT_A_SEQ, ev->seq,
+			      NICDIAG_EVENT_A_PAD) ||
+	    nla_put_u64_64bit(skb, NICDIAG_EVENT_A_MONO_NS, ev->mono_ns,
+			      NICDIAG_EVENT_A_PAD) ||
+	    nla_put_u64_64bit(skb, NICDIAG_EVENT_A_REAL_NS, ev->real_ns,
+			      NICDIAG_EVENT_A_PAD) ||
+	    nla_put_u32(skb, NICDIAG_EVENT_A_TYPE, ev->type) ||
+	    nla_put_u32(skb, NICDIAG_EVENT_A_IFINDEX, ev->id.ifindex) ||
+	    nla_put_string(skb, NICDIAG_EVENT_A_IFNAME, ev->id.ifname) ||
+	    nla_put_string(skb, NICDIAG_EVENT_A_DRIVER, ev->id.driver) ||
+	    nla_put_string(skb, NICDIAG_EVENT_A_BUS_INFO, ev->id.bus_info) ||
+	    (ev->cause &&
+	     nla_put_u32(skb, NICDIAG_EVENT_A_CAUSE, ev->cause)) ||
+	    fill_link(skb, &ev->link)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int fill_type_stats(struct sk_buff *skb,
+			   const struct nicdiag_ring_stats *st,
+			   unsigned int type)
+{
+	struct nlattr *nest = nla_nest_start(skb, NICDIAG_STATS_A_TYPE);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, NICDIAG_TYPE_STATS_A_TYPE, type) ||
+	    nla_put_u64_64bit(skb, NICDIAG_TYPE_STATS_A_RECORDED,
+			      st->type_recorded[type],
+			      NICDIAG_TYPE_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, NICDIAG_TYPE_STATS_A_SUPPRESSED,
+			      st->type_suppressed[type],
+			      NICDIAG_TYPE_STATS_A_PAD)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/**
+ * nicdiag_fill_stats() - encode the recording statistics as NICDIAG_A_STATS
+ * @skb: message
+ * @st: the ring's counters
+ * @devices: devices watched now
+ *
+ * Return: 0 or -EMSGSIZE.
+ */
+int nicdiag_fill_stats(struct sk_buff *skb,
+		       const struct nicdiag_ring_stats *st,
+		       unsigned int devices)
+{
+	struct nlattr *nest = nla_nest_start(skb, NICDIAG_A_STATS);
+	unsigned int type;
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u64_64bit(skb, NICDIAG_STATS_A_RECORDED, st->recorded,
+			      NICDIAG_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, NICDIAG_STATS_A_OVERWRITTEN,
+			      st->overwritten, NICDIAG_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, NICDIAG_STATS_A_NTF_DROPPED,
+			      st->ntf_dropped, NICDIAG_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, NICDIAG_STATS_A_CLEARED, st->cleared,
+			      NICDIAG_STATS_A_PAD) ||
+	    nla_put_u32(skb, NICDIAG_STATS_A_RING_SIZE, st->size) ||
+	    nla_put_u32(skb, NICDIAG_STATS_A_RING_USED, st->used) ||
+	    nla_put_u64_64bit(skb, NICDIAG_STATS_A_FIRST_SEQ, st->first_seq,
+			      NICDIAG_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, NICDIAG_STATS_A_LAST_SEQ, st->last_seq,
+			      NICDIAG_STATS_A_PAD) ||
+	    nla_put_u32(skb, NICDIAG_STATS_A_DEVICES, devices))
+		goto cancel;
+	for (type = 1; type < __NICDIAG_EV_MAX; type++)
+		if (fill_type_stats(skb, st, type))
+			goto cancel;
+	nla_nest_end(skb, nest);
+	return 0;
+cancel:
+	nla_nest_cancel(skb, nest);
+	return -EMSGSIZE;
+}
+
+/**
+ * nicdiag_fill_config() - encode the configuration as NICDIAG_A_CONFIG
+ * @skb: message
+ * @cfg: the configuration; caller holds RTNL
+ *
+ * Return: 0 or -EMSGSIZE.
+ */
+int nicdiag_fill_config(struct sk_buff *skb,
+			const struct nicdiag_config *cfg)
+{
+	struct nlattr *nest = nla_nest_start(skb, NICDIAG_A_CONFIG);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, NICDIAG_CONFIG_A_FLAP_THRESHOLD,
+			cfg->flap_threshold) ||
+	    nla_put_u32(skb, NICDIAG_CONFIG_A_FLAP_WINDOW_MS,
+			cfg->flap_window_ms) ||
+	    nla_put_string(skb, NICDIAG_CONFIG_A_DRIVERS, cfg->drivers) ||
+	    nla_put_u32(skb, NICDIAG_CONFIG_A_RING_SIZE, nicdiag_ring_size())) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}

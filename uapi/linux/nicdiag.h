@@ -1,0 +1,370 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * nicdiag: generic netlink ABI shared by the kernel module and nicctl.
+ *
+ * The family is described by uapi/nicdiag.yaml in the kernel's netlink
+ * spec format; tests/unit/spec-check keeps the two in agreement.
+ *
+ * Rules of this ABI:
+ *  - Enums only grow at the end; a value, once published, keeps its meaning.
+ *  - Every event, whether read back with NICDIAG_CMD_EVENT_GET or received
+ *    on the "events" multicast group, is one NICDIAG_A_EVENT nest in the
+ *    same format.  Each event carries a 64-bit sequence number that grows by
+ *    one per recorded event, so a reader can count what it missed.
+ *  - Only devices in the initial network namespace are tracked, and the
+ *    family is not visible from other network namespaces.
+ */
+#ifndef _UAPI_LINUX_NICDIAG_H
+#define _UAPI_LINUX_NICDIAG_H
+
+#define NICDIAG_FAMILY_NAME	"nicdiag"
+#define NICDIAG_FAMILY_VERSION	1
+#define NICDIAG_MCGRP_EVENTS	"events"
+
+/* Longest driver-match list accepted by NICDIAG_CONFIG_A_DRIVERS. */
+#define NICDIAG_DRIVERS_MAX	255
+/* Longest driver name and bus-info string reported. */
+#define NICDIAG_DRIVER_LEN	32
+#define NICDIAG_BUS_INFO_LEN	32
+
+/**
+ * enum nicdiag_cmd - generic netlink commands
+ * @NICDIAG_CMD_UNSPEC: unused
+ * @NICDIAG_CMD_DEV_GET: get one watched device (do, by NICDIAG_A_IFINDEX or
+ *	NICDIAG_A_IFNAME) or all of them (dump); replies carry NICDIAG_A_DEV
+ * @NICDIAG_CMD_EVENT_GET: dump the event history, oldest first, optionally
+ *	from NICDIAG_A_SINCE_SEQ on and for one NICDIAG_A_IFINDEX; each reply
+ *	carries one NICDIAG_A_EVENT
+ * @NICDIAG_CMD_STATS_GET: get recording statistics (NICDIAG_A_STATS)
+ * @NICDIAG_CMD_CONFIG_GET: get the configuration (NICDIAG_A_CONFIG)
+ * @NICDIAG_CMD_CONFIG_SET: change the configuration; needs CAP_NET_ADMIN;
+ *	all values are validated before any is applied
+ * @NICDIAG_CMD_HISTORY_CLEAR: drop the recorded events (sequence numbers go
+ *	on growing); needs CAP_NET_ADMIN
+ * @NICDIAG_CMD_EVENT_NTF: notification sent to the "events" group, carrying
+ *	one NICDIAG_A_EVENT
+ */
+enum nicdiag_cmd {
+	NICDIAG_CMD_UNSPEC,
+	NICDIAG_CMD_DEV_GET,
+	NICDIAG_CMD_EVENT_GET,
+	NICDIAG_CMD_STATS_GET,
+	NICDIAG_CMD_CONFIG_GET,
+	NICDIAG_CMD_CONFIG_SET,
+	NICDIAG_CMD_HISTORY_CLEAR,
+	NICDIAG_CMD_EVENT_NTF,
+
+	__NICDIAG_CMD_MAX,
+	NICDIAG_CMD_MAX = (__NICDIAG_CMD_MAX - 1)
+};
+
+/**
+ * enum nicdiag_attr - top-level attributes
+ * @NICDIAG_A_UNSPEC: unused
+ * @NICDIAG_A_PAD: padding for 64-bit attributes
+ * @NICDIAG_A_IFINDEX: u32, selects a device (request)
+ * @NICDIAG_A_IFNAME: string, selects a device by name (request)
+ * @NICDIAG_A_SINCE_SEQ: u64, EVENT_GET starts at this sequence number
+ * @NICDIAG_A_DEV: nest, enum nicdiag_dev_attr
+ * @NICDIAG_A_EVENT: nest, enum nicdiag_event_attr
+ * @NICDIAG_A_STATS: nest, enum nicdiag_stats_attr
+ * @NICDIAG_A_CONFIG: nest, enum nicdiag_config_attr
+ */
+enum nicdiag_attr {
+	NICDIAG_A_UNSPEC,
+	NICDIAG_A_PAD,
+	NICDIAG_A_IFINDEX,
+	NICDIAG_A_IFNAME,
+	NICDIAG_A_SINCE_SEQ,
+	NICDIAG_A_DEV,
+	NICDIAG_A_EVENT,
+	NICDIAG_A_STATS,
+	NICDIAG_A_CONFIG,
+
+	__NICDIAG_A_MAX,
+	NICDIAG_A_MAX = (__NICDIAG_A_MAX - 1)
+};
+
+/**
+ * enum nicdiag_event_type - what an event reports
+ * @NICDIAG_EV_UNSPEC: unused
+ * @NICDIAG_EV_DEV_ARRIVE: a watched device appeared (registered, matched
+ *	after a configuration change, or present when the module loaded)
+ * @NICDIAG_EV_DEV_DEPART: a watched device went away (unregistered, moved
+ *	to another network namespace, or no longer matched)
+ * @NICDIAG_EV_ADMIN_UP: administratively up (IFF_UP set)
+ * @NICDIAG_EV_ADMIN_DOWN: administratively down (IFF_UP cleared)
+ * @NICDIAG_EV_CARRIER_ON: carrier detected
+ * @NICDIAG_EV_CARRIER_OFF: carrier lost
+ * @NICDIAG_EV_OPERSTATE: RFC 2863 operational state changed
+ * @NICDIAG_EV_MTU: MTU changed
+ * @NICDIAG_EV_RENAME: interface renamed
+ * @NICDIAG_EV_FLAPPING: carrier changed at least flap_threshold times in
+ *	flap_window_ms; single carrier events are suppressed (and counted)
+ *	until the link has been stable for one window
+ * @NICDIAG_EV_FLAP_END: the link has been stable for one window after
+ *	flapping; carries how many carrier events were suppressed
+ */
+enum nicdiag_event_type {
+	NICDIAG_EV_UNSPEC,
+	NICDIAG_EV_DEV_ARRIVE,
+	NICDIAG_EV_DEV_DEPART,
+	NICDIAG_EV_ADMIN_UP,
+	NICDIAG_EV_ADMIN_DOWN,
+	NICDIAG_EV_CARRIER_ON,
+	NICDIAG_EV_CARRIER_OFF,
+	NICDIAG_EV_OPERSTATE,
+	NICDIAG_EV_MTU,
+	NICDIAG_EV_RENAME,
+	NICDIAG_EV_FLAPPING,
+	NICDIAG_EV_FLAP_END,
+
+	__NICDIAG_EV_MAX,
+	NICDIAG_EV_MAX = (__NICDIAG_EV_MAX - 1)
+};
+
+/**
+ * enum nicdiag_cause - why a device arrived, departed or failed
+ * @NICDIAG_CAUSE_UNSPEC: not known or not applicable
+ * @NICDIAG_CAUSE_REGISTERED: the device was registered
+ * @NICDIAG_CAUSE_PRESENT: the device existed when nicdiag loaded
+ * @NICDIAG_CAUSE_UNREGISTERED: the device was unregistered
+ * @NICDIAG_CAUSE_NETNS_MOVE: the device moved to or from another network
+ *	namespace
+ * @NICDIAG_CAUSE_CONFIG: the driver-match configuration changed
+ */
+enum nicdiag_cause {
+	NICDIAG_CAUSE_UNSPEC,
+	NICDIAG_CAUSE_REGISTERED,
+	NICDIAG_CAUSE_PRESENT,
+	NICDIAG_CAUSE_UNREGISTERED,
+	NICDIAG_CAUSE_NETNS_MOVE,
+	NICDIAG_CAUSE_CONFIG,
+
+	__NICDIAG_CAUSE_MAX,
+	NICDIAG_CAUSE_MAX = (__NICDIAG_CAUSE_MAX - 1)
+};
+
+/**
+ * enum nicdiag_operstate - RFC 2863 operational state, as IF_OPER_* in
+ *	<linux/if.h>
+ */
+enum nicdiag_operstate {
+	NICDIAG_OPER_UNKNOWN,
+	NICDIAG_OPER_NOTPRESENT,
+	NICDIAG_OPER_DOWN,
+	NICDIAG_OPER_LOWERLAYERDOWN,
+	NICDIAG_OPER_TESTING,
+	NICDIAG_OPER_DORMANT,
+	NICDIAG_OPER_UP,
+};
+
+/**
+ * enum nicdiag_dev_attr - a watched device (NICDIAG_A_DEV)
+ * @NICDIAG_DEV_A_UNSPEC: unused
+ * @NICDIAG_DEV_A_PAD: padding for 64-bit attributes
+ * @NICDIAG_DEV_A_IFINDEX: u32
+ * @NICDIAG_DEV_A_IFNAME: string
+ * @NICDIAG_DEV_A_DRIVER: string, driver name as ethtool reports it
+ * @NICDIAG_DEV_A_BUS_INFO: string, bus info as ethtool reports it
+ * @NICDIAG_DEV_A_PCI_ADDR: string, the PCI device under it, if any
+ * @NICDIAG_DEV_A_ADMIN_UP: u8, 1 if IFF_UP
+ * @NICDIAG_DEV_A_CARRIER: u8, 1 if carrier is on
+ * @NICDIAG_DEV_A_OPERSTATE: u8, enum nicdiag_operstate
+ * @NICDIAG_DEV_A_MTU: u32
+ * @NICDIAG_DEV_A_FLAPPING: u8, 1 while the link is flapping
+ * @NICDIAG_DEV_A_N_ADMIN: u32, admin up/down transitions seen
+ * @NICDIAG_DEV_A_N_CARRIER_UP: u32, carrier-on transitions seen (counted
+ *	by the kernel, so none is missed when events coalesce)
+ * @NICDIAG_DEV_A_N_CARRIER_DOWN: u32, carrier-off transitions seen
+ * @NICDIAG_DEV_A_N_OPER: u32, operstate changes seen
+ * @NICDIAG_DEV_A_N_MTU: u32, MTU changes seen
+ * @NICDIAG_DEV_A_N_RENAME: u32, renames seen
+ * @NICDIAG_DEV_A_N_FLAP: u32, flapping episodes seen
+ * @NICDIAG_DEV_A_SINCE_MONO_NS: u64, CLOCK_MONOTONIC when tracking began
+ * @NICDIAG_DEV_A_LAST_CHANGE_MONO_NS: u64, CLOCK_MONOTONIC of the last
+ *	link-state change (0: none since tracking began)
+ * @NICDIAG_DEV_A_LAST_CHANGE_REAL_NS: u64, CLOCK_REALTIME of the same
+ * @NICDIAG_DEV_A_ADDRESS: binary, the permanent hardware address
+ */
+enum nicdiag_dev_attr {
+	NICDIAG_DEV_A_UNSPEC,
+	NICDIAG_DEV_A_PAD,
+	NICDIAG_DEV_A_IFINDEX,
+	NICDIAG_DEV_A_IFNAME,
+	NICDIAG_DEV_A_DRIVER,
+	NICDIAG_DEV_A_BUS_INFO,
+	NICDIAG_DEV_A_PCI_ADDR,
+	NICDIAG_DEV_A_ADMIN_UP,
+	NICDIAG_DEV_A_CARRIER,
+	NICDIAG_DEV_A_OPERSTATE,
+	NICDIAG_DEV_A_MTU,
+	NICDIAG_DEV_A_FLAPPING,
+	NICDIAG_DEV_A_N_ADMIN,
+	NICDIAG_DEV_A_N_CARRIER_UP,
+	NICDIAG_DEV_A_N_CARRIER_DOWN,
+	NICDIAG_DEV_A_N_OPER,
+	NICDIAG_DEV_A_N_MTU,
+	NICDIAG_DEV_A_N_RENAME,
+	NICDIAG_DEV_A_N_FLAP,
+	NICDIAG_DEV_A_SINCE_MONO_NS,
+	NICDIAG_DEV_A_LAST_CHANGE_MONO_NS,
+	NICDIAG_DEV_A_LAST_CHANGE_REAL_NS,
+	NICDIAG_DEV_A_ADDRESS,
+
+	__NICDIAG_DEV_A_MAX,
+	NICDIAG_DEV_A_MAX = (__NICDIAG_DEV_A_MAX - 1)
+};
+
+/**
+ * enum nicdiag_event_attr - one recorded event (NICDIAG_A_EVENT)
+ * @NICDIAG_EVENT_A_UNSPEC: unused
+ * @NICDIAG_EVENT_A_PAD: padding for 64-bit attributes
+ * @NICDIAG_EVENT_A_SEQ: u64, sequence number, from 1, one per event
+ * @NICDIAG_EVENT_A_MONO_NS: u64, CLOCK_MONOTONIC when it happened
+ * @NICDIAG_EVENT_A_REAL_NS: u64, CLOCK_REALTIME when it happened
+ * @NICDIAG_EVENT_A_TYPE: u32, enum nicdiag_event_type
+ * @NICDIAG_EVENT_A_IFINDEX: u32, device identity at event time
+ * @NICDIAG_EVENT_A_IFNAME: string
+ * @NICDIAG_EVENT_A_DRIVER: string
+ * @NICDIAG_EVENT_A_BUS_INFO: string
+ * @NICDIAG_EVENT_A_CAUSE: u32, enum nicdiag_cause
+ * @NICDIAG_EVENT_A_LINK: nest, enum nicdiag_link_attr: link state after
+ *	the event (and before it, where it changed)
+ */
+enum nicdiag_event_attr {
+	NICDIAG_EVENT_A_UNSPEC,
+	NICDIAG_EVENT_A_PAD,
+	NICDIAG_EVENT_A_SEQ,
+	NICDIAG_EVENT_A_MONO_NS,
+	NICDIAG_EVENT_A_REAL_NS,
+	NICDIAG_EVENT_A_TYPE,
+	NICDIAG_EVENT_A_IFINDEX,
+	NICDIAG_EVENT_A_IFNAME,
+	NICDIAG_EVENT_A_DRIVER,
+	NICDIAG_EVENT_A_BUS_INFO,
+	NICDIAG_EVENT_A_CAUSE,
+	NICDIAG_EVENT_A_LINK,
+
+	__NICDIAG_EVENT_A_MAX,
+	NICDIAG_EVENT_A_MAX = (__NICDIAG_EVENT_A_MAX - 1)
+};
+
+/**
+ * enum nicdiag_link_attr - link state carried by link events
+ * @NICDIAG_LINK_A_UNSPEC: unused
+ * @NICDIAG_LINK_A_ADMIN_UP: u8
+ * @NICDIAG_LINK_A_CARRIER: u8
+ * @NICDIAG_LINK_A_OPERSTATE: u8, enum nicdiag_operstate
+ * @NICDIAG_LINK_A_OLD_OPERSTATE: u8, before an OPERSTATE event
+ * @NICDIAG_LINK_A_MTU: u32
+ * @NICDIAG_LINK_A_OLD_MTU: u32, before an MTU event
+ * @NICDIAG_LINK_A_OLD_IFNAME: string, before a RENAME event
+ * @NICDIAG_LINK_A_CARRIER_UP_COUNT: u32, the kernel's carrier_up_count
+ * @NICDIAG_LINK_A_CARRIER_DOWN_COUNT: u32, the kernel's carrier_down_count
+ * @NICDIAG_LINK_A_FLAP_COUNT: u32, FLAPPING: transitions in the window;
+ *	FLAP_END: carrier events suppressed during the episode
+ * @NICDIAG_LINK_A_FLAP_WINDOW_MS: u32, the window used
+ */
+enum nicdiag_link_attr {
+	NICDIAG_LINK_A_UNSPEC,
+	NICDIAG_LINK_A_ADMIN_UP,
+	NICDIAG_LINK_A_CARRIER,
+	NICDIAG_LINK_A_OPERSTATE,
+	NICDIAG_LINK_A_OLD_OPERSTATE,
+	NICDIAG_LINK_A_MTU,
+	NICDIAG_LINK_A_OLD_MTU,
+	NICDIAG_LINK_A_OLD_IFNAME,
+	NICDIAG_LINK_A_CARRIER_UP_COUNT,
+	NICDIAG_LINK_A_CARRIER_DOWN_COUNT,
+	NICDIAG_LINK_A_FLAP_COUNT,
+	NICDIAG_LINK_A_FLAP_WINDOW_MS,
+
+	__NICDIAG_LINK_A_MAX,
+	NICDIAG_LINK_A_MAX = (__NICDIAG_LINK_A_MAX - 1)
+};
+
+/**
+ * enum nicdiag_stats_attr - recording statistics (NICDIAG_A_STATS)
+ * @NICDIAG_STATS_A_UNSPEC: unused
+ * @NICDIAG_STATS_A_PAD: padding for 64-bit attributes
+ * @NICDIAG_STATS_A_RECORDED: u64, events recorded since load
+ * @NICDIAG_STATS_A_OVERWRITTEN: u64, events pushed out of the full ring
+ *	before anyone read them back (lost to EVENT_GET)
+ * @NICDIAG_STATS_A_NTF_DROPPED: u64, events that could not be sent to the
+ *	"events" group (no memory, or the ring overtook the sender)
+ * @NICDIAG_STATS_A_CLEARED: u64, events dropped by HISTORY_CLEAR
+ * @NICDIAG_STATS_A_RING_SIZE: u32, ring capacity (module parameter)
+ * @NICDIAG_STATS_A_RING_USED: u32, events held now
+ * @NICDIAG_STATS_A_FIRST_SEQ: u64, oldest sequence number held (0: empty)
+ * @NICDIAG_STATS_A_LAST_SEQ: u64, newest sequence number assigned
+ * @NICDIAG_STATS_A_DEVICES: u32, devices watched now
+ * @NICDIAG_STATS_A_TYPE: nest, repeated, enum nicdiag_type_stats_attr
+ */
+enum nicdiag_stats_attr {
+	NICDIAG_STATS_A_UNSPEC,
+	NICDIAG_STATS_A_PAD,
+	NICDIAG_STATS_A_RECORDED,
+	NICDIAG_STATS_A_OVERWRITTEN,
+	NICDIAG_STATS_A_NTF_DROPPED,
+	NICDIAG_STATS_A_CLEARED,
+	NICDIAG_STATS_A_RING_SIZE,
+	NICDIAG_STATS_A_RING_USED,
+	NICDIAG_STATS_A_FIRST_SEQ,
+	NICDIAG_STATS_A_LAST_SEQ,
+	NICDIAG_STATS_A_DEVICES,
+	NICDIAG_STATS_A_TYPE,
+
+	__NICDIAG_STATS_A_MAX,
+	NICDIAG_STATS_A_MAX = (__NICDIAG_STATS_A_MAX - 1)
+};
+
+/**
+ * enum nicdiag_type_stats_attr - per event type counters
+ * @NICDIAG_TYPE_STATS_A_UNSPEC: unused
+ * @NICDIAG_TYPE_STATS_A_PAD: padding for 64-bit attributes
+ * @NICDIAG_TYPE_STATS_A_TYPE: u32, enum nicdiag_event_type
+ * @NICDIAG_TYPE_STATS_A_RECORDED: u64, events of this type recorded
+ * @NICDIAG_TYPE_STATS_A_SUPPRESSED: u64, events of this type folded into
+ *	a summary (e.g. carrier events during a flapping episode)
+ */
+enum nicdiag_type_stats_attr {
+	NICDIAG_TYPE_STATS_A_UNSPEC,
+	NICDIAG_TYPE_STATS_A_PAD,
+	NICDIAG_TYPE_STATS_A_TYPE,
+	NICDIAG_TYPE_STATS_A_RECORDED,
+	NICDIAG_TYPE_STATS_A_SUPPRESSED,
+
+	__NICDIAG_TYPE_STATS_A_MAX,
+	NICDIAG_TYPE_STATS_A_MAX = (__NICDIAG_TYPE_STATS_A_MAX - 1)
+};
+
+/**
+ * enum nicdiag_config_attr - configuration (NICDIAG_A_CONFIG)
+ * @NICDIAG_CONFIG_A_UNSPEC: unused
+ * @NICDIAG_CONFIG_A_FLAP_THRESHOLD: u32, carrier transitions within the
+ *	window that make a flapping episode, 2..64
+ * @NICDIAG_CONFIG_A_FLAP_WINDOW_MS: u32, the window, 100..3600000
+ * @NICDIAG_CONFIG_A_DRIVERS: string, comma-separated list of what to
+ *	watch: driver or link-kind names, "pci" for any device on a PCI
+ *	function, "*" for every device
+ * @NICDIAG_CONFIG_A_RING_SIZE: u32, ring capacity (read-only: module
+ *	parameter ring_size)
+ */
+enum nicdiag_config_attr {
+	NICDIAG_CONFIG_A_UNSPEC,
+	NICDIAG_CONFIG_A_FLAP_THRESHOLD,
+	NICDIAG_CONFIG_A_FLAP_WINDOW_MS,
+	NICDIAG_CONFIG_A_DRIVERS,
+	NICDIAG_CONFIG_A_RING_SIZE,
+
+	__NICDIAG_CONFIG_A_MAX,
+	NICDIAG_CONFIG_A_MAX = (__NICDIAG_CONFIG_A_MAX - 1)
+};
+
+#define NICDIAG_FLAP_THRESHOLD_MIN	2
+#define NICDIAG_FLAP_THRESHOLD_MAX	64
+#define NICDIAG_FLAP_WINDOW_MS_MIN	100
+#define NICDIAG_FLAP_WINDOW_MS_MAX	3600000
+
+#endif /* _UAPI_LINUX_NICDIAG_H */
