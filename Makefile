@@ -38,8 +38,21 @@ install: all
 	install -D -m 0755 ctl/nicctl $(DESTDIR)$(PREFIX)/sbin/nicctl
 	[ -n "$(DESTDIR)" ] || depmod -a $(KREL)
 
+# Kernel style: checkpatch --strict (from linux-source-6.1) and sparse.
+# compat.h exists to hold LINUX_VERSION_CODE tests: those two checks are
+# off for it alone.
+CHECKPATCH ?= /usr/src/linux-source-6.1/scripts/checkpatch.pl
+lint:
+	[ -x $(CHECKPATCH) ] || scripts/setup-deps lint
+	cd kmod && $(CHECKPATCH) --strict --no-tree --terse -f \
+		$$(ls *.c *.h | grep -v -e '\.mod\.c$$' -e '^compat\.h$$')
+	cd kmod && $(CHECKPATCH) --strict --no-tree --terse -f \
+		--ignore LINUX_VERSION_CODE,CONSTANT_COMPARISON compat.h
+	$(MAKE) -C kmod KDIR=$(KDIR) clean
+	$(MAKE) -C kmod KDIR=$(KDIR) C=1 W=1
+
 clean:
 	$(MAKE) -C kmod KDIR=$(KDIR) clean || true
 	$(MAKE) -C ctl clean
 
-.PHONY: all module ctl deps check demo install clean
+.PHONY: all module ctl deps check demo install lint clean

@@ -8,7 +8,7 @@
 #include <linux/string.h>
 #include <net/rtnetlink.h>
 
-#include "nicdiag.h"
+#include "internal.h"
 
 struct nicdiag_config nicdiag_config;
 
@@ -48,7 +48,7 @@ int nicdiag_drivers_validate(const char *list, const char **why)
 			continue;
 		}
 		if (!isalnum(*p) && *p != '_' && *p != '-' && *p != '.') {
-			*why = "nicdiag: driver names may hold only letters, digits, '_', '-', '.' (or be \"*\")";
+			*why = "nicdiag: driver names are [A-Za-z0-9_.-] or \"*\"";
 			return -EINVAL;
 		}
 		if (++len >= NICDIAG_DRIVER_LEN) {

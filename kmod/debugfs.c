@@ -9,7 +9,7 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 
-#include "nicdiag.h"
+#include "internal.h"
 
 static struct dentry *nicdiag_dir;
 

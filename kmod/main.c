@@ -12,7 +12,7 @@
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 
-#include "nicdiag.h"
+#include "internal.h"
 
 static unsigned int ring_size = 4096;
 module_param(ring_size, uint, 0444);

@@ -4,7 +4,7 @@
  * match the names nicctl prints.
  */
 
-#include "nicdiag.h"
+#include "internal.h"
 
 static const char * const event_names[] = {
 	[NICDIAG_EV_UNSPEC] = "unspec",

@@ -16,7 +16,7 @@
 #include <net/genetlink.h>
 #include <net/netlink.h>
 
-#include "nicdiag.h"
+#include "internal.h"
 #include "nlmsg.h"
 
 static struct netlink_range_validation flap_window_range = {
@@ -90,7 +90,7 @@ static int dev_get_doit(struct sk_buff *skb, struct genl_info *info)
 	int err;
 
 	if (!ifindex && !ifname) {
-		GENL_SET_ERR_MSG(info, "nicdiag: give NICDIAG_A_IFINDEX or NICDIAG_A_IFNAME, or dump all devices");
+		GENL_SET_ERR_MSG(info, "nicdiag: NICDIAG_A_IFINDEX or NICDIAG_A_IFNAME required");
 		nicdiag_set_err_attr_miss(info, NICDIAG_A_IFINDEX);
 		return -EINVAL;
 	}

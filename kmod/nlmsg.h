@@ -9,7 +9,7 @@
 
 #include <linux/skbuff.h>
 
-#include "nicdiag.h"
+#include "internal.h"
 
 int nicdiag_fill_dev(struct sk_buff *skb, const struct nicdiag_dev *nd);
 int nicdiag_fill_event(struct sk_buff *skb, const struct nicdiag_event *ev);

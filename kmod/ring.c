@@ -16,7 +16,7 @@
 #include <linux/timekeeping.h>
 #include <linux/workqueue.h>
 
-#include "nicdiag.h"
+#include "internal.h"
 
 /**
  * struct nicdiag_ring - the event ring
@@ -32,7 +32,7 @@
  * @ntf_work: sends notifications
  */
 struct nicdiag_ring {
-	spinlock_t lock;
+	spinlock_t lock; /* see above */
 	struct nicdiag_event *ev;
 	u32 size;
 	u32 used;

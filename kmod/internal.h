@@ -7,8 +7,8 @@
  *   nicdiag_dev_lock the watched-device table (mutex)
  *   ring.lock        the event ring (spinlock, irqsave: tracepoint sources)
  */
-#ifndef _NICDIAG_H
-#define _NICDIAG_H
+#ifndef _NICDIAG_INTERNAL_H
+#define _NICDIAG_INTERNAL_H
 
 #include <linux/list.h>
 #include <linux/mutex.h>
@@ -228,7 +228,7 @@ int nicdiag_drivers_validate(const char *list, const char **why);
 bool nicdiag_match(struct net_device *dev, const struct nicdiag_ident *id,
 		   const char *pci_addr);
 
-/* link.c */
+/* linkstate.c */
 int nicdiag_link_init(void);
 void nicdiag_link_exit(void);
 void nicdiag_link_rescan(void);
@@ -249,4 +249,4 @@ const char *nicdiag_event_name(unsigned int type);
 const char *nicdiag_cause_name(unsigned int cause);
 const char *nicdiag_oper_name(unsigned int operstate);
 
-#endif /* _NICDIAG_H */
+#endif /* _NICDIAG_INTERNAL_H */

@@ -19,8 +19,9 @@
 #include <linux/timekeeping.h>
 #include <net/rtnetlink.h>
 
-#include "nicdiag.h"
+#include "internal.h"
 
+/* Protects nicdiag_devs and every struct nicdiag_dev in it. */
 DEFINE_MUTEX(nicdiag_dev_lock);
 LIST_HEAD(nicdiag_devs);
 
@@ -302,11 +303,8 @@ static void dev_add(struct net_device *netdev, const struct link_snap *s,
 	struct nicdiag_dev *nd;
 
 	nd = kzalloc(sizeof(*nd), GFP_KERNEL);
-	if (!nd) {
-		pr_warn_ratelimited("out of memory: %s not watched\n",
-				    netdev->name);
+	if (!nd)
 		return;
-	}
 	nd->netdev = netdev;
 	nd->id = s->id;
 	strscpy(nd->pci_addr, s->pci_addr, sizeof(nd->pci_addr));

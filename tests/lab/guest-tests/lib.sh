@@ -1,0 +1,52 @@
+# SPDX-License-Identifier: GPL-2.0
+# Guest side of the lab tests (busybox sh): assertions and polling.
+# Every check prints one 'ok - ...' or 'not ok - ...' line.
+
+ok() { echo "ok - $*"; }
+not_ok() { echo "not ok - $*"; }
+
+# check DESC CMD...: pass if CMD succeeds.
+check() {
+	_d=$1
+	shift
+	if "$@"; then ok "$_d"; else not_ok "$_d"; fi
+}
+
+# wait_for SECS CMD...: poll CMD every 0.2 s until it succeeds or SECS pass.
+# The emulator is slow and noisy: deadlines are generous, never sleeps.
+wait_for() {
+	_end=$(( $(date +%s) + $1 ))
+	shift
+	until "$@" >/dev/null 2>&1; do
+		[ "$(date +%s)" -ge "$_end" ] && return 1
+		sleep 0.2
+	done
+	return 0
+}
+
+# check_wait DESC SECS CMD...: a check that may take up to SECS.
+check_wait() {
+	_d=$1
+	shift
+	if wait_for "$@"; then ok "$_d"; else not_ok "$_d"; fi
+}
+
+# The netdev bound to driver $1 (first found), e.g. virtio_net.
+netdev_of_driver() {
+	for _n in /sys/class/net/*; do
+		_drv=$(readlink "$_n/device/driver" 2>/dev/null) || continue
+		[ "${_drv##*/}" = "$1" ] && { echo "${_n##*/}"; return 0; }
+	done
+	return 1
+}
+
+# JSON lines from nicctl: select lines whose "key" has "value" (strings).
+jq_has() { grep -F "\"$1\":\"$2\"" ; }
+
+# Value of a numeric or boolean key in one JSON line on stdin.
+json_num() { sed -n "s/.*\"$1\":\([0-9a-z]*\).*/\1/p" | head -n 1; }
+
+# Output of a command for checks that need it twice.
+out() { "$@" 2>&1; }
+
+load_nicdiag() { insmod /nicdiag.ko "$@"; }

@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: GPL-2.0
+# Host side of the lab tests: boot one VM, run a guest script in it, and
+# turn the lab's verdict on the guest kernel log into a test line.
+#
+#   lab_test NAME [LAB-OPTIONS...] -- GUEST-SCRIPT [ARGS...]
+#
+# The guest script runs under busybox sh with tests/lab/guest-tests/lib.sh
+# sourced first; it prints 'ok - ...' / 'not ok - ...' lines.
+
+labdir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+lab_test() {
+	local name=$1 rc script
+	local -a opts=()
+
+	shift
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+		opts+=("$1")
+		shift
+	done
+	shift
+	script=$(cat "$labdir/guest-tests/lib.sh" "$1")
+	shift
+	"$labdir/lab" run "${opts[@]}" -- sh -c "$script" guest "$@"
+	rc=$?
+	case $rc in
+	124) echo "not ok - $name: lab timed out (console tail above)" ;;
+	125) echo "not ok - $name: guest kernel log has oops/WARN/BUG lines" ;;
+	126) echo "not ok - $name: QEMU exited before the test ended" ;;
+	*) echo "ok - $name: guest kernel log has no oops/WARN/BUG" ;;
+	esac
+	return 0
+}
