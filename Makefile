@@ -14,13 +14,20 @@ KDIR ?= $(shell d=/lib/modules/$$(uname -r)/build; \
 KREL = $(shell $(MAKE) -s -C $(KDIR) kernelrelease 2>/dev/null)
 PREFIX ?= /usr/local
 
-all: module ctl
+all: module ctl tools
 
 module:
 	$(MAKE) -C kmod KDIR=$(KDIR)
 
 ctl:
 	$(MAKE) -C ctl
+
+# Test tools the lab puts in its guests.
+tools: tests/bin/nlraw
+
+tests/bin/nlraw: tests/tools/nlraw.c
+	mkdir -p tests/bin
+	$(CC) -O2 -Wall -Wextra -Werror -o $@ $< -lmnl
 
 deps:
 	scripts/setup-deps
@@ -54,5 +61,6 @@ lint:
 clean:
 	$(MAKE) -C kmod KDIR=$(KDIR) clean || true
 	$(MAKE) -C ctl clean
+	rm -rf tests/bin tests/lab/build tests/out
 
-.PHONY: all module ctl deps check demo install lint clean
+.PHONY: all module ctl tools deps check demo install lint clean
