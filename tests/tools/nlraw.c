@@ -169,9 +169,10 @@ static int verdict(const struct nlmsghdr *nlh, int messages)
 		off = sizeof(int);
 	} else {
 		e = err->error;
+		/* The TLVs follow the echoed request, whole unless capped. */
 		off = sizeof(*err);
 		if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
-			off += mnl_nlmsg_get_payload_len(&err->msg) + sizeof(err->msg);
+			off = sizeof(err->error) + NLMSG_ALIGN(err->msg.nlmsg_len);
 	}
 	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS) {
 		mnl_attr_for_each(a, nlh, off) {

@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Decoding and printing of events; see event.h. */
+#include <inttypes.h>
+#include <string.h>
+#include <time.h>
+
+#include <linux/nicdiag.h>
+
+#include "decode.h"
+#include "event.h"
+#include "print.h"
+
+static struct nla_policy event_policy[NICDIAG_EVENT_A_MAX + 1] = {
+	[NICDIAG_EVENT_A_SEQ] = { .type = NLA_U64 },
+	[NICDIAG_EVENT_A_MONO_NS] = { .type = NLA_U64 },
+	[NICDIAG_EVENT_A_REAL_NS] = { .type = NLA_U64 },
+	[NICDIAG_EVENT_A_TYPE] = { .type = NLA_U32 },
+	[NICDIAG_EVENT_A_IFINDEX] = { .type = NLA_U32 },
+	[NICDIAG_EVENT_A_IFNAME] = { .type = NLA_STRING },
+	[NICDIAG_EVENT_A_DRIVER] = { .type = NLA_STRING },
+	[NICDIAG_EVENT_A_BUS_INFO] = { .type = NLA_STRING },
+	[NICDIAG_EVENT_A_CAUSE] = { .type = NLA_U32 },
+	[NICDIAG_EVENT_A_LINK] = { .type = NLA_NESTED },
+};
+
+static struct nla_policy link_policy[NICDIAG_LINK_A_MAX + 1] = {
+	[NICDIAG_LINK_A_ADMIN_UP] = { .type = NLA_U8 },
+	[NICDIAG_LINK_A_CARRIER] = { .type = NLA_U8 },
+	[NICDIAG_LINK_A_OPERSTATE] = { .type = NLA_U8 },
+	[NICDIAG_LINK_A_OLD_OPERSTATE] = { .type = NLA_U8 },
+	[NICDIAG_LINK_A_MTU] = { .type = NLA_U32 },
+	[NICDIAG_LINK_A_OLD_MTU] = { .type = NLA_U32 },
+	[NICDIAG_LINK_A_OLD_IFNAME] = { .type = NLA_STRING },
+	[NICDIAG_LINK_A_CARRIER_UP_COUNT] = { .type = NLA_U32 },
+	[NICDIAG_LINK_A_CARRIER_DOWN_COUNT] = { .type = NLA_U32 },
+	[NICDIAG_LINK_A_FLAP_COUNT] = { .type = NLA_U32 },
+	[NICDIAG_LINK_A_FLAP_WINDOW_MS] = { .type = NLA_U32 },
+};
+
+static const char *str_or(struct nlattr *a, const char *dflt)
+{
+	return a ? nla_get_string(a) : dflt;
+}
+
+static uint32_t u32_or(struct nlattr *a, uint32_t dflt)
+{
+	return a ? nla_get_u32(a) : dflt;
+}
+
+void print_loss(uint64_t first, uint64_t last, const char *reason)
+{
+	struct timespec ts;
+	char when[40];
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	iso_time(when, sizeof(when), (uint64_t)ts.tv_sec * 1000000000ULL + ts.tv_nsec);
+	out_obj_open();
+	out_str("type", NULL, "lost");
+	out_u64("count", NULL, last - first + 1);
+	out_u64("first_seq", NULL, first);
+	out_u64("last_seq", NULL, last);
+	out_str("reason", NULL, reason);
+	out_text("%s lost %" PRIu64 " events (seq %" PRIu64 "..%" PRIu64 "): %s",
+		 when, last - first + 1, first, last,
+		 strcmp(reason, "gap") ? "socket overrun" : "sequence gap");
+	out_obj_close();
+}
+
+/* The text after the device, for each event type. */
+static void describe(unsigned int type, struct nlattr **ev, struct nlattr **ln)
+{
+	unsigned int oper = ln[NICDIAG_LINK_A_OPERSTATE] ?
+			    nla_get_u8(ln[NICDIAG_LINK_A_OPERSTATE]) : 0;
+	unsigned int cause = u32_or(ev[NICDIAG_EVENT_A_CAUSE], 0);
+
+	switch (type) {
+	case NICDIAG_EV_DEV_ARRIVE:
+		out_text("arrived (%s)", cause_text(cause));
+		break;
+	case NICDIAG_EV_DEV_DEPART:
+		out_text("departed (%s)", cause_text(cause));
+		break;
+	case NICDIAG_EV_ADMIN_UP:
+		out_text("admin up");
+		break;
+	case NICDIAG_EV_ADMIN_DOWN:
+		out_text("admin down");
+		break;
+	case NICDIAG_EV_CARRIER_ON:
+		out_text("carrier on: link up, operstate %s", oper_name(oper));
+		break;
+	case NICDIAG_EV_CARRIER_OFF:
+		out_text("carrier off: link down, operstate %s", oper_name(oper));
+		break;
+	case NICDIAG_EV_OPERSTATE:
+		out_text("operstate %s -> %s",
+			 oper_name(ln[NICDIAG_LINK_A_OLD_OPERSTATE] ?
+				   nla_get_u8(ln[NICDIAG_LINK_A_OLD_OPERSTATE]) : 0),
+			 oper_name(oper));
+		break;
+	case NICDIAG_EV_MTU:
+		out_text("mtu %u -> %u", u32_or(ln[NICDIAG_LINK_A_OLD_MTU], 0),
+			 u32_or(ln[NICDIAG_LINK_A_MTU], 0));
+		break;
+	case NICDIAG_EV_RENAME:
+		out_text("renamed %s -> %s", str_or(ln[NICDIAG_LINK_A_OLD_IFNAME], "?"),
+			 str_or(ev[NICDIAG_EVENT_A_IFNAME], "?"));
+		break;
+	case NICDIAG_EV_FLAPPING:
+		out_text("flapping: %u carrier changes in %u ms; carrier events suppressed until stable",
+			 u32_or(ln[NICDIAG_LINK_A_FLAP_COUNT], 0),
+			 u32_or(ln[NICDIAG_LINK_A_FLAP_WINDOW_MS], 0));
+		break;
+	case NICDIAG_EV_FLAP_END:
+		out_text("flapping ended: stable for %u ms, %u carrier events suppressed, carrier %s",
+			 u32_or(ln[NICDIAG_LINK_A_FLAP_WINDOW_MS], 0),
+			 u32_or(ln[NICDIAG_LINK_A_FLAP_COUNT], 0),
+			 ln[NICDIAG_LINK_A_CARRIER] && nla_get_u8(ln[NICDIAG_LINK_A_CARRIER]) ?
+			 "on" : "off");
+		break;
+	default:
+		out_text("%s", event_type_name(type));
+	}
+}
+
+static void print_link(struct nlattr **ln)
+{
+	static const struct {
+		int attr;
+		const char *key;
+		int kind;	/* 0 u32, 1 bool u8, 2 oper u8, 3 string */
+	} fields[] = {
+		{ NICDIAG_LINK_A_ADMIN_UP, "admin_up", 1 },
+		{ NICDIAG_LINK_A_CARRIER, "carrier", 1 },
+		{ NICDIAG_LINK_A_OPERSTATE, "operstate", 2 },
+		{ NICDIAG_LINK_A_MTU, "mtu", 0 },
+		{ NICDIAG_LINK_A_OLD_OPERSTATE, "old_operstate", 2 },
+		{ NICDIAG_LINK_A_OLD_MTU, "old_mtu", 0 },
+		{ NICDIAG_LINK_A_OLD_IFNAME, "old_ifname", 3 },
+		{ NICDIAG_LINK_A_CARRIER_UP_COUNT, "carrier_up_count", 0 },
+		{ NICDIAG_LINK_A_CARRIER_DOWN_COUNT, "carrier_down_count", 0 },
+		{ NICDIAG_LINK_A_FLAP_COUNT, "flap_count", 0 },
+		{ NICDIAG_LINK_A_FLAP_WINDOW_MS, "flap_window_ms", 0 },
+	};
+	unsigned int i;
+
+	out_nest_open("link");
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		struct nlattr *a = ln[fields[i].attr];
+
+		if (!a)
+			continue;
+		switch (fields[i].kind) {
+		case 0:
+			out_u64(fields[i].key, NULL, nla_get_u32(a));
+			break;
+		case 1:
+			out_bool(fields[i].key, NULL, nla_get_u8(a));
+			break;
+		case 2:
+			out_str(fields[i].key, NULL, oper_name(nla_get_u8(a)));
+			break;
+		default:
+			out_str(fields[i].key, NULL, nla_get_string(a));
+		}
+	}
+	out_nest_close();
+}
+
+int event_ident(struct nlattr *nest, uint32_t *ifindex, const char **ifname)
+{
+	struct nlattr *ev[NICDIAG_EVENT_A_MAX + 1];
+
+	if (nla_parse_nested(ev, NICDIAG_EVENT_A_MAX, nest, event_policy))
+		return -1;
+	*ifindex = u32_or(ev[NICDIAG_EVENT_A_IFINDEX], 0);
+	*ifname = str_or(ev[NICDIAG_EVENT_A_IFNAME], "");
+	return 0;
+}
+
+uint64_t print_event(struct nlattr *nest, struct seq_tracker *t)
+{
+	struct nlattr *ev[NICDIAG_EVENT_A_MAX + 1];
+	struct nlattr *ln[NICDIAG_LINK_A_MAX + 1] = { 0 };
+	uint64_t seq, real_ns;
+	unsigned int type;
+	char when[40];
+
+	if (nla_parse_nested(ev, NICDIAG_EVENT_A_MAX, nest, event_policy) ||
+	    !ev[NICDIAG_EVENT_A_SEQ] || !ev[NICDIAG_EVENT_A_TYPE])
+		return 0;
+	if (ev[NICDIAG_EVENT_A_LINK] &&
+	    nla_parse_nested(ln, NICDIAG_LINK_A_MAX, ev[NICDIAG_EVENT_A_LINK], link_policy))
+		memset(ln, 0, sizeof(ln));
+	seq = nla_get_u64(ev[NICDIAG_EVENT_A_SEQ]);
+	if (t && t->last && seq > t->last + 1)
+		print_loss(t->last + 1, seq - 1, "gap");
+	if (t && seq > t->last)
+		t->last = seq;
+	type = nla_get_u32(ev[NICDIAG_EVENT_A_TYPE]);
+	real_ns = ev[NICDIAG_EVENT_A_REAL_NS] ? nla_get_u64(ev[NICDIAG_EVENT_A_REAL_NS]) : 0;
+	iso_time(when, sizeof(when), real_ns);
+
+	out_obj_open();
+	out_u64("seq", NULL, seq);
+	out_str("time", "%s", when);
+	out_text(" #%" PRIu64, seq);
+	if (ev[NICDIAG_EVENT_A_MONO_NS])
+		out_u64("mono_ns", NULL, nla_get_u64(ev[NICDIAG_EVENT_A_MONO_NS]));
+	out_str("type", NULL, event_type_name(type));
+	out_u64("ifindex", NULL, u32_or(ev[NICDIAG_EVENT_A_IFINDEX], 0));
+	out_str("ifname", " %s", str_or(ev[NICDIAG_EVENT_A_IFNAME], "?"));
+	out_str("driver", " (%s", str_or(ev[NICDIAG_EVENT_A_DRIVER], "?"));
+	out_str("bus_info", " %s) ", str_or(ev[NICDIAG_EVENT_A_BUS_INFO], "-"));
+	if (ev[NICDIAG_EVENT_A_CAUSE])
+		out_str("cause", NULL, cause_name(nla_get_u32(ev[NICDIAG_EVENT_A_CAUSE])));
+	describe(type, ev, ln);
+	if (ev[NICDIAG_EVENT_A_LINK])
+		print_link(ln);
+	out_obj_close();
+	return seq;
+}

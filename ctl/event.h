@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The one event printer: `nicctl watch` (notifications) and `nicctl
+ * events` (dumps) both print through it, in text or JSON.
+ */
+#ifndef NICCTL_EVENT_H
+#define NICCTL_EVENT_H
+
+#include <stdint.h>
+
+#include <netlink/attr.h>
+
+/* Tracks sequence numbers across events to report what was lost. */
+struct seq_tracker {
+	uint64_t last;	/* last sequence number seen, 0: none yet */
+};
+
+/* Print one NICDIAG_A_EVENT nest; returns its sequence number (0 if bad).
+ * A gap since tracker->last is first reported as a loss line. */
+uint64_t print_event(struct nlattr *nest, struct seq_tracker *t);
+void print_loss(uint64_t first, uint64_t last, const char *reason);
+/* Event's ifindex and ifname, for filtering. */
+int event_ident(struct nlattr *nest, uint32_t *ifindex, const char **ifname);
+
+#endif

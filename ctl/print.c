@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Text and JSON output from the same calls; see print.h. */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <string.h>
+#include <time.h>
+
+#include "print.h"
+
+static FILE *out;
+static bool json;
+/* JSON: whether the current object or nest already has a member. */
+static bool need_comma;
+
+void out_init(FILE *fp, bool as_json)
+{
+	out = fp;
+	json = as_json;
+}
+
+bool out_json(void)
+{
+	return json;
+}
+
+void json_escape(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (; *s; s++) {
+		unsigned char c = *s;
+
+		if (c == '"' || c == '\\')
+			fprintf(fp, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", fp);
+		else if (c == '\t')
+			fputs("\\t", fp);
+		else if (c < 0x20)
+			fprintf(fp, "\\u%04x", c);
+		else
+			fputc(c, fp);
+	}
+	fputc('"', fp);
+}
+
+static void key(const char *k)
+{
+	if (need_comma)
+		fputc(',', out);
+	json_escape(out, k);
+	fputc(':', out);
+	need_comma = true;
+}
+
+void out_obj_open(void)
+{
+	if (json)
+		fputc('{', out);
+	need_comma = false;
+}
+
+void out_obj_close(void)
+{
+	if (json)
+		fputc('}', out);
+	fputc('\n', out);
+	fflush(out);
+}
+
+void out_nest_open(const char *k)
+{
+	if (!json)
+		return;
+	key(k);
+	fputc('{', out);
+	need_comma = false;
+}
+
+void out_nest_close(void)
+{
+	if (!json)
+		return;
+	fputc('}', out);
+	need_comma = true;
+}
+
+void out_str(const char *k, const char *fmt, const char *val)
+{
+	if (json) {
+		key(k);
+		json_escape(out, val);
+	} else if (fmt) {
+		fprintf(out, fmt, val);
+	}
+}
+
+void out_u64(const char *k, const char *fmt, uint64_t val)
+{
+	if (json) {
+		key(k);
+		fprintf(out, "%" PRIu64, val);
+	} else if (fmt) {
+		fprintf(out, fmt, val);
+	}
+}
+
+void out_bool(const char *k, const char *fmt, bool val)
+{
+	if (json) {
+		key(k);
+		fputs(val ? "true" : "false", out);
+	} else if (fmt) {
+		fprintf(out, fmt, val ? "yes" : "no");
+	}
+}
+
+void out_text(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (json)
+		return;
+	va_start(ap, fmt);
+	vfprintf(out, fmt, ap);
+	va_end(ap);
+}
+
+/* ISO 8601 UTC with microseconds, e.g. 2026-11-25T02:10:00.123456Z. */
+void iso_time(char *buf, size_t len, uint64_t real_ns)
+{
+	time_t sec = real_ns / 1000000000ULL;
+	struct tm tm;
+	size_t n;
+
+	gmtime_r(&sec, &tm);
+	n = strftime(buf, len, "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(buf + n, len - n, ".%06uZ",
+		 (unsigned int)(real_ns % 1000000000ULL / 1000));
+}
