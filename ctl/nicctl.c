@@ -238,6 +238,11 @@ static int watch_msg(struct nl_msg *msg, void *arg)
 	return NL_OK;
 }
 
+static int no_seq_check(struct nl_msg *msg, void *arg)
+{
+	return NL_OK;
+}
+
 /* After an overrun: print what the ring still holds after the last seen. */
 static void watch_resync(struct nicctl_nl *nl, struct watch_ctx *w)
 {
@@ -281,6 +286,8 @@ static int cmd_watch(struct nicctl_nl *nl, struct opts *o)
 	nl_socket_set_nonblocking(sk);
 	cb = nl_cb_alloc(NL_CB_DEFAULT);
 	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, watch_msg, &w);
+	/* Notifications carry no request's sequence number. */
+	nl_cb_set(cb, NL_CB_SEQ_CHECK, NL_CB_CUSTOM, no_seq_check, NULL);
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	setvbuf(stdout, NULL, _IOLBF, 0);
