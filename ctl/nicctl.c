@@ -87,14 +87,25 @@ static int dev_select(const char *arg, struct dev_sel *sel)
 
 static int show_reply(struct nlattr **tb, void *arg)
 {
-	if (tb[NICDIAG_A_DEV])
-		print_dev(tb[NICDIAG_A_DEV]);
+	bool *header_done = arg;
+
+	if (!tb[NICDIAG_A_DEV])
+		return 0;
+	if (!*header_done)
+		print_dev_header();
+	*header_done = true;
+	print_dev(tb[NICDIAG_A_DEV]);
 	return 0;
 }
 
+struct show_ctx {
+	bool header_done;
+	struct dev_sel sel;
+};
+
 static int show_fill(struct nl_msg *msg, void *arg)
 {
-	struct dev_sel *sel = arg;
+	struct dev_sel *sel = &((struct show_ctx *)arg)->sel;
 
 	if (sel->ifindex)
 		return nla_put_u32(msg, NICDIAG_A_IFINDEX, sel->ifindex);
@@ -103,23 +114,18 @@ static int show_fill(struct nl_msg *msg, void *arg)
 
 static int cmd_show(struct nicctl_nl *nl, struct opts *o)
 {
-	struct dev_sel sel;
-	int r;
+	struct show_ctx c = { 0 };
 
 	if (o->nargs > 1)
 		return EXIT_USAGE;
-	print_dev_header();
 	if (!o->nargs)
-		return nl_request(nl, NICDIAG_CMD_DEV_GET, true, NULL, show_reply, NULL);
-	if (dev_select(o->args[0], &sel)) {
+		return nl_request(nl, NICDIAG_CMD_DEV_GET, true, NULL, show_reply,
+				  &c.header_done);
+	if (dev_select(o->args[0], &c.sel)) {
 		fprintf(stderr, "nicctl: %s: not an interface name or index\n", o->args[0]);
 		return EXIT_USAGE;
 	}
-	r = nl_request(nl, NICDIAG_CMD_DEV_GET, false, show_fill, show_reply, &sel);
-	if (r == EXIT_NODEV)
-		fprintf(stderr, "nicctl: %s: no such device is watched by nicdiag\n",
-			o->args[0]);
-	return r;
+	return nl_request(nl, NICDIAG_CMD_DEV_GET, false, show_fill, show_reply, &c);
 }
 
 /* ---- events -------------------------------------------------------------- */
