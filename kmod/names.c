@@ -1,47 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Names of the ABI's enum values, for debugfs and the kernel log.  They
- * match the names nicctl prints.
+ * Names of the ABI's enum values, for debugfs and the kernel log; the
+ * tables are uapi/nicdiag_names.h, shared with nicctl.
  */
 
 #include "internal.h"
+#include <uapi/nicdiag_names.h>
 
-static const char * const event_names[] = {
-	[NICDIAG_EV_UNSPEC] = "unspec",
-	[NICDIAG_EV_DEV_ARRIVE] = "dev_arrive",
-	[NICDIAG_EV_DEV_DEPART] = "dev_depart",
-	[NICDIAG_EV_ADMIN_UP] = "admin_up",
-	[NICDIAG_EV_ADMIN_DOWN] = "admin_down",
-	[NICDIAG_EV_CARRIER_ON] = "carrier_on",
-	[NICDIAG_EV_CARRIER_OFF] = "carrier_off",
-	[NICDIAG_EV_OPERSTATE] = "operstate",
-	[NICDIAG_EV_MTU] = "mtu",
-	[NICDIAG_EV_RENAME] = "rename",
-	[NICDIAG_EV_FLAPPING] = "flapping",
-	[NICDIAG_EV_FLAP_END] = "flap_end",
-};
-
-static const char * const cause_names[] = {
-	[NICDIAG_CAUSE_UNSPEC] = "unspec",
-	[NICDIAG_CAUSE_REGISTERED] = "registered",
-	[NICDIAG_CAUSE_PRESENT] = "present",
-	[NICDIAG_CAUSE_UNREGISTERED] = "unregistered",
-	[NICDIAG_CAUSE_NETNS_MOVE] = "netns_move",
-	[NICDIAG_CAUSE_CONFIG] = "config",
-};
-
-static const char * const oper_names[] = {
-	[NICDIAG_OPER_UNKNOWN] = "unknown",
-	[NICDIAG_OPER_NOTPRESENT] = "notpresent",
-	[NICDIAG_OPER_DOWN] = "down",
-	[NICDIAG_OPER_LOWERLAYERDOWN] = "lowerlayerdown",
-	[NICDIAG_OPER_TESTING] = "testing",
-	[NICDIAG_OPER_DORMANT] = "dormant",
-	[NICDIAG_OPER_UP] = "up",
-};
-
-static_assert(ARRAY_SIZE(event_names) == __NICDIAG_EV_MAX);
-static_assert(ARRAY_SIZE(cause_names) == __NICDIAG_CAUSE_MAX);
+static const char *name_or_unknown(const char *const *table, size_t n,
+				   unsigned int v)
+{
+	return v < n && table[v] ? table[v] : "?";
+}
 
 /**
  * nicdiag_event_name() - name of an event type
@@ -51,7 +21,7 @@ static_assert(ARRAY_SIZE(cause_names) == __NICDIAG_CAUSE_MAX);
  */
 const char *nicdiag_event_name(unsigned int type)
 {
-	return type < ARRAY_SIZE(event_names) ? event_names[type] : "?";
+	return name_or_unknown(nicdiag_event_names, ARRAY_SIZE(nicdiag_event_names), type);
 }
 
 /**
@@ -62,7 +32,7 @@ const char *nicdiag_event_name(unsigned int type)
  */
 const char *nicdiag_cause_name(unsigned int cause)
 {
-	return cause < ARRAY_SIZE(cause_names) ? cause_names[cause] : "?";
+	return name_or_unknown(nicdiag_cause_names, ARRAY_SIZE(nicdiag_cause_names), cause);
 }
 
 /**
@@ -73,5 +43,5 @@ const char *nicdiag_cause_name(unsigned int cause)
  */
 const char *nicdiag_oper_name(unsigned int operstate)
 {
-	return operstate < ARRAY_SIZE(oper_names) ? oper_names[operstate] : "?";
+	return name_or_unknown(nicdiag_oper_names, ARRAY_SIZE(nicdiag_oper_names), operstate);
 }

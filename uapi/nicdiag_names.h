@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * Names of nicdiag's enum values, shared by the module (debugfs, log) and
+ * nicctl (text and JSON output), so both print the same words.  Part of
+ * the user-visible interface: names, once published, do not change.
+ */
+#ifndef _NICDIAG_NAMES_H
+#define _NICDIAG_NAMES_H
+
+/* Include <linux/nicdiag.h> (or the kernel's uapi path to it) first. */
+
+static const char *const nicdiag_event_names[__NICDIAG_EV_MAX] = {
+	[NICDIAG_EV_UNSPEC] = "unspec",
+	[NICDIAG_EV_DEV_ARRIVE] = "dev_arrive",
+	[NICDIAG_EV_DEV_DEPART] = "dev_depart",
+	[NICDIAG_EV_ADMIN_UP] = "admin_up",
+	[NICDIAG_EV_ADMIN_DOWN] = "admin_down",
+	[NICDIAG_EV_CARRIER_ON] = "carrier_on",
+	[NICDIAG_EV_CARRIER_OFF] = "carrier_off",
+	[NICDIAG_EV_OPERSTATE] = "operstate",
+	[NICDIAG_EV_MTU] = "mtu",
+	[NICDIAG_EV_RENAME] = "rename",
+	[NICDIAG_EV_FLAPPING] = "flapping",
+	[NICDIAG_EV_FLAP_END] = "flap_end",
+};
+
+static const char *const nicdiag_cause_names[__NICDIAG_CAUSE_MAX] = {
+	[NICDIAG_CAUSE_UNSPEC] = "unspec",
+	[NICDIAG_CAUSE_REGISTERED] = "registered",
+	[NICDIAG_CAUSE_PRESENT] = "present",
+	[NICDIAG_CAUSE_UNREGISTERED] = "unregistered",
+	[NICDIAG_CAUSE_NETNS_MOVE] = "netns_move",
+	[NICDIAG_CAUSE_CONFIG] = "config",
+};
+
+static const char *const nicdiag_oper_names[NICDIAG_OPER_UP + 1] = {
+	[NICDIAG_OPER_UNKNOWN] = "unknown",
+	[NICDIAG_OPER_NOTPRESENT] = "notpresent",
+	[NICDIAG_OPER_DOWN] = "down",
+	[NICDIAG_OPER_LOWERLAYERDOWN] = "lowerlayerdown",
+	[NICDIAG_OPER_TESTING] = "testing",
+	[NICDIAG_OPER_DORMANT] = "dormant",
+	[NICDIAG_OPER_UP] = "up",
+};
+
+#endif /* _NICDIAG_NAMES_H */
