@@ -7,7 +7,10 @@
 #ifndef _NICDIAG_COMPAT_H
 #define _NICDIAG_COMPAT_H
 
+#include <linux/kmsg_dump.h>
 #include <linux/version.h>
+#include <linux/virtio.h>
+#include <linux/virtio_config.h>
 #include <net/genetlink.h>
 #include <net/netlink.h>
 
@@ -20,6 +23,69 @@
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 0, 0)
 #define HAVE_NL_SET_ERR_ATTR_MISS
 #endif
+
+/* The kmsg_dump iterator became its own struct in 5.13. */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 13, 0)
+#define COMPAT_KMSG_DUMPER_ITER
+#endif
+
+#ifdef COMPAT_KMSG_DUMPER_ITER
+/* 5.10 reads records only through an "active" dumper. */
+struct nicdiag_kmsg_iter {
+	struct kmsg_dumper dumper;
+};
+
+static inline void nicdiag_kmsg_rewind(struct nicdiag_kmsg_iter *it)
+{
+	memset(it, 0, sizeof(*it));
+	it->dumper.active = true;
+	kmsg_dump_rewind(&it->dumper);
+}
+
+static inline bool nicdiag_kmsg_get_line(struct nicdiag_kmsg_iter *it,
+					 char *line, size_t size, size_t *len)
+{
+	return kmsg_dump_get_line(&it->dumper, false, line, size, len);
+}
+#else
+struct nicdiag_kmsg_iter {
+	struct kmsg_dump_iter iter;
+};
+
+static inline void nicdiag_kmsg_rewind(struct nicdiag_kmsg_iter *it)
+{
+	memset(it, 0, sizeof(*it));
+	kmsg_dump_rewind(&it->iter);
+}
+
+static inline bool nicdiag_kmsg_get_line(struct nicdiag_kmsg_iter *it,
+					 char *line, size_t size, size_t *len)
+{
+	return kmsg_dump_get_line(&it->iter, false, line, size, len);
+}
+#endif
+
+/**
+ * nicdiag_virtio_offered() - the feature bits a virtio device offers
+ * @vdev: the device; need not have a driver bound
+ *
+ * Return: the device's feature word, read through the transport.
+ */
+static inline u64 nicdiag_virtio_offered(struct virtio_device *vdev)
+{
+	return vdev->config->get_features(vdev);
+}
+
+/**
+ * nicdiag_virtio_negotiated() - the feature bits in use
+ * @vdev: the device; need not have a driver bound
+ *
+ * Return: the feature word as far as negotiation got.
+ */
+static inline u64 nicdiag_virtio_negotiated(struct virtio_device *vdev)
+{
+	return vdev->features;
+}
 
 #ifdef COMPAT_NLA_STRLCPY
 static inline ssize_t nla_strscpy(char *dst, const struct nlattr *nla,

@@ -93,19 +93,28 @@ static void events_stop(struct seq_file *m, void *v)
 {
 }
 
-static int events_show(struct seq_file *m, void *v)
+static void events_show_setup(struct seq_file *m,
+			      const struct nicdiag_setup_info *si)
 {
-	const struct nicdiag_event *ev = v;
-	const struct nicdiag_link_info *l = &ev->link;
+	unsigned int i;
 
-	seq_printf(m, "%llu %llu.%09llu %s %d %s %s %s admin=%s carrier=%s oper=%s mtu=%u",
-		   ev->seq, ev->mono_ns / NSEC_PER_SEC, ev->mono_ns % NSEC_PER_SEC,
-		   nicdiag_event_name(ev->type), ev->id.ifindex, ev->id.ifname,
-		   ev->id.driver, ev->id.bus_info[0] ? ev->id.bus_info : "-",
+	seq_printf(m, " virtio=%s status=0x%02x stage=%s bound=%u offered=0x%llx negotiated=0x%llx irq=%s msix=%u vqs=%u qp=%u/%u mtu=%u",
+		   si->virtio_dev, si->status, nicdiag_stage_name(si->stage),
+		   si->bound, si->offered, si->negotiated,
+		   nicdiag_irq_name(si->irq_mode), si->msix_vectors,
+		   si->num_vqs, si->qp, si->max_qp, si->mtu);
+	if (si->has_errno)
+		seq_printf(m, " errno=%u", si->err);
+	for (i = 0; i < si->nlog; i++)
+		seq_printf(m, "\n\tlog: %s", si->log[i]);
+}
+
+static void events_show_link(struct seq_file *m,
+			     const struct nicdiag_link_info *l)
+{
+	seq_printf(m, " admin=%s carrier=%s oper=%s mtu=%u",
 		   l->admin_up ? "up" : "down", l->carrier ? "on" : "off",
 		   nicdiag_oper_name(l->operstate), l->mtu);
-	if (ev->cause)
-		seq_printf(m, " cause=%s", nicdiag_cause_name(ev->cause));
 	if (l->flags & NICDIAG_LF_OLD_OPER)
 		seq_printf(m, " old_oper=%s", nicdiag_oper_name(l->old_operstate));
 	if (l->flags & NICDIAG_LF_OLD_MTU)
@@ -115,6 +124,24 @@ static int events_show(struct seq_file *m, void *v)
 	if (l->flags & NICDIAG_LF_FLAP)
 		seq_printf(m, " flap_count=%u flap_window_ms=%u",
 			   l->flap_count, l->flap_window_ms);
+}
+
+static int events_show(struct seq_file *m, void *v)
+{
+	const struct nicdiag_event *ev = v;
+
+	seq_printf(m, "%llu %llu.%09llu %s %d %s %s %s",
+		   ev->seq, ev->mono_ns / NSEC_PER_SEC, ev->mono_ns % NSEC_PER_SEC,
+		   nicdiag_event_name(ev->type), ev->id.ifindex,
+		   ev->id.ifname[0] ? ev->id.ifname : "-", ev->id.driver,
+		   ev->id.bus_info[0] ? ev->id.bus_info : "-");
+	if (ev->cause)
+		seq_printf(m, " cause=%s", nicdiag_cause_name(ev->cause));
+	if (ev->type == NICDIAG_EV_PROBE_OK || ev->type == NICDIAG_EV_PROBE_FAIL ||
+	    ev->type == NICDIAG_EV_SETUP_SCAN)
+		events_show_setup(m, &ev->setup);
+	else
+		events_show_link(m, &ev->link);
 	seq_putc(m, '\n');
 	return 0;
 }

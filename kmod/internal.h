@@ -74,6 +74,51 @@ struct nicdiag_link_info {
 	char old_ifname[IFNAMSIZ];
 };
 
+#define NICDIAG_LOG_LINES	4
+#define NICDIAG_LOG_LEN		112
+
+/**
+ * struct nicdiag_setup_info - how a virtio-net device was set up
+ * @has_errno: @err is known (a probe, not a scan)
+ * @err: the probe's errno, positive
+ * @virtio_dev: the virtio device's name
+ * @pci_addr: its PCI function, or ""
+ * @stage: enum nicdiag_setup_stage
+ * @status: device status byte
+ * @bound: a driver is bound
+ * @irq_mode: enum nicdiag_irq_mode
+ * @offered: features the device offers
+ * @negotiated: features in use
+ * @msix_vectors: MSI-X table size
+ * @num_vqs: virtqueues set up
+ * @max_qp: queue pairs offered (0: no VIRTIO_NET_F_MQ)
+ * @qp: TX queues of the netdev in use (0: no netdev)
+ * @mtu: MTU the device asks for (0: no VIRTIO_NET_F_MTU)
+ * @cpus: online CPUs
+ * @nlog: lines in @log
+ * @log: the latest kernel log lines naming the device, oldest first
+ */
+struct nicdiag_setup_info {
+	bool has_errno;
+	u32 err;
+	char virtio_dev[16];
+	char pci_addr[NICDIAG_BUS_INFO_LEN];
+	u8 stage;
+	u8 status;
+	u8 bound;
+	u8 irq_mode;
+	u64 offered;
+	u64 negotiated;
+	u32 msix_vectors;
+	u32 num_vqs;
+	u32 max_qp;
+	u32 qp;
+	u32 mtu;
+	u32 cpus;
+	u8 nlog;
+	char log[NICDIAG_LOG_LINES][NICDIAG_LOG_LEN];
+};
+
 /**
  * struct nicdiag_event - one recorded event
  * @seq: sequence number, assigned by the ring
@@ -83,6 +128,7 @@ struct nicdiag_link_info {
  * @cause: enum nicdiag_cause
  * @id: the device
  * @link: payload of link-class events
+ * @setup: payload of setup-class events (probe, scan)
  */
 struct nicdiag_event {
 	u64 seq;
@@ -93,6 +139,7 @@ struct nicdiag_event {
 	struct nicdiag_ident id;
 	union {
 		struct nicdiag_link_info link;
+		struct nicdiag_setup_info setup;
 	};
 };
 
@@ -240,6 +287,11 @@ void nicdiag_netlink_exit(void);
 void nicdiag_netlink_notify(const struct nicdiag_event *ev);
 bool nicdiag_netlink_has_listeners(void);
 
+/* setup.c */
+int nicdiag_setup_init(void);
+void nicdiag_setup_exit(void);
+void nicdiag_setup_scan(enum nicdiag_cause cause);
+
 /* debugfs.c */
 void nicdiag_debugfs_init(void);
 void nicdiag_debugfs_exit(void);
@@ -248,5 +300,7 @@ void nicdiag_debugfs_exit(void);
 const char *nicdiag_event_name(unsigned int type);
 const char *nicdiag_cause_name(unsigned int cause);
 const char *nicdiag_oper_name(unsigned int operstate);
+const char *nicdiag_stage_name(unsigned int stage);
+const char *nicdiag_irq_name(unsigned int mode);
 
 #endif /* _NICDIAG_INTERNAL_H */

@@ -5,7 +5,7 @@
  *
  * Init brings the parts up in dependency order (configuration, the ring
  * events go to, the netlink family that reads the ring, the sources that
- * fill it, debugfs); exit and every failure path take them down in
+ * fill it: link tracker and setup watcher, then debugfs); exit and every failure path take them down in
  * reverse.
  */
 
@@ -54,11 +54,16 @@ static int __init nicdiag_init(void)
 	err = nicdiag_link_init();
 	if (err)
 		goto err_link;
+	err = nicdiag_setup_init();
+	if (err)
+		goto err_setup;
 	nicdiag_debugfs_init();
 	pr_info("loaded, version %s, ring %u events\n", NICDIAG_VERSION,
 		ring_size);
 	return 0;
 
+err_setup:
+	nicdiag_link_exit();
 err_link:
 	nicdiag_ring_stop();
 	nicdiag_netlink_exit();
@@ -72,6 +77,7 @@ err_ring:
 static void __exit nicdiag_exit(void)
 {
 	nicdiag_debugfs_exit();
+	nicdiag_setup_exit();
 	nicdiag_link_exit();
 	nicdiag_ring_stop();
 	nicdiag_netlink_exit();

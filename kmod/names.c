@@ -45,3 +45,27 @@ const char *nicdiag_oper_name(unsigned int operstate)
 {
 	return name_or_unknown(nicdiag_oper_names, ARRAY_SIZE(nicdiag_oper_names), operstate);
 }
+
+/**
+ * nicdiag_stage_name() - name of a setup stage
+ * @stage: enum nicdiag_setup_stage
+ *
+ * Return: the name, or "?" for a value out of range.
+ */
+const char *nicdiag_stage_name(unsigned int stage)
+{
+	return name_or_unknown(nicdiag_stage_names,
+			       ARRAY_SIZE(nicdiag_stage_names), stage);
+}
+
+/**
+ * nicdiag_irq_name() - name of an interrupt mode
+ * @mode: enum nicdiag_irq_mode
+ *
+ * Return: the name, or "?" for a value out of range.
+ */
+const char *nicdiag_irq_name(unsigned int mode)
+{
+	return name_or_unknown(nicdiag_irq_names, ARRAY_SIZE(nicdiag_irq_names),
+			       mode);
+}

@@ -349,6 +349,14 @@ static int history_clear_doit(struct sk_buff *skb, struct genl_info *info)
 	return 0;
 }
 
+static int setup_scan_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	if (!require_admin(skb, info))
+		return -EPERM;
+	nicdiag_setup_scan(NICDIAG_CAUSE_SCAN_REQUEST);
+	return 0;
+}
+
 static const struct genl_ops nicdiag_ops[] = {
 	{
 		.cmd = NICDIAG_CMD_DEV_GET,
@@ -386,6 +394,12 @@ static const struct genl_ops nicdiag_ops[] = {
 	{
 		.cmd = NICDIAG_CMD_HISTORY_CLEAR,
 		.doit = history_clear_doit,
+		.policy = empty_policy,
+		.maxattr = ARRAY_SIZE(empty_policy) - 1,
+	},
+	{
+		.cmd = NICDIAG_CMD_SETUP_SCAN,
+		.doit = setup_scan_doit,
 		.policy = empty_policy,
 		.maxattr = ARRAY_SIZE(empty_policy) - 1,
 	},

@@ -86,6 +86,49 @@ static int fill_link(struct sk_buff *skb, const struct nicdiag_link_info *l)
 	return 0;
 }
 
+static int fill_setup(struct sk_buff *skb, const struct nicdiag_setup_info *si)
+{
+	struct nlattr *nest = nla_nest_start(skb, NICDIAG_EVENT_A_SETUP);
+	unsigned int i;
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_string(skb, NICDIAG_SETUP_A_VIRTIO_DEV, si->virtio_dev) ||
+	    (si->pci_addr[0] &&
+	     nla_put_string(skb, NICDIAG_SETUP_A_PCI_ADDR, si->pci_addr)) ||
+	    (si->has_errno &&
+	     nla_put_u32(skb, NICDIAG_SETUP_A_ERRNO, si->err)) ||
+	    nla_put_u32(skb, NICDIAG_SETUP_A_STAGE, si->stage) ||
+	    nla_put_u8(skb, NICDIAG_SETUP_A_STATUS, si->status) ||
+	    nla_put_u64_64bit(skb, NICDIAG_SETUP_A_FEATURES_OFFERED,
+			      si->offered, NICDIAG_SETUP_A_PAD) ||
+	    nla_put_u64_64bit(skb, NICDIAG_SETUP_A_FEATURES_NEGOTIATED,
+			      si->negotiated, NICDIAG_SETUP_A_PAD) ||
+	    nla_put_u8(skb, NICDIAG_SETUP_A_DRIVER_BOUND, si->bound) ||
+	    nla_put_u8(skb, NICDIAG_SETUP_A_IRQ_MODE, si->irq_mode) ||
+	    nla_put_u32(skb, NICDIAG_SETUP_A_MSIX_VECTORS, si->msix_vectors) ||
+	    nla_put_u32(skb, NICDIAG_SETUP_A_NUM_VQS, si->num_vqs) ||
+	    nla_put_u32(skb, NICDIAG_SETUP_A_MAX_QUEUE_PAIRS, si->max_qp) ||
+	    nla_put_u32(skb, NICDIAG_SETUP_A_QUEUE_PAIRS, si->qp) ||
+	    nla_put_u32(skb, NICDIAG_SETUP_A_DEVICE_MTU, si->mtu) ||
+	    nla_put_u32(skb, NICDIAG_SETUP_A_CPUS, si->cpus))
+		goto cancel;
+	for (i = 0; i < si->nlog && i < NICDIAG_LOG_LINES; i++)
+		if (nla_put_string(skb, NICDIAG_SETUP_A_LOG, si->log[i]))
+			goto cancel;
+	nla_nest_end(skb, nest);
+	return 0;
+cancel:
+	nla_nest_cancel(skb, nest);
+	return -EMSGSIZE;
+}
+
+static bool is_setup_event(unsigned int type)
+{
+	return type == NICDIAG_EV_PROBE_OK || type == NICDIAG_EV_PROBE_FAIL ||
+	       type == NICDIAG_EV_SETUP_SCAN;
+}
+
 /**
  * nicdiag_fill_event() - encode an event as NICDIAG_A_EVENT
  * @skb: message
@@ -112,7 +155,8 @@ int nicdiag_fill_event(struct sk_buff *skb, const struct nicdiag_event *ev)
 	    nla_put_string(skb, NICDIAG_EVENT_A_BUS_INFO, ev->id.bus_info) ||
 	    (ev->cause &&
 	     nla_put_u32(skb, NICDIAG_EVENT_A_CAUSE, ev->cause)) ||
-	    fill_link(skb, &ev->link)) {
+	    (is_setup_event(ev->type) ? fill_setup(skb, &ev->setup) :
+					fill_link(skb, &ev->link))) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}

@@ -22,6 +22,9 @@ static const char *const nicdiag_event_names[__NICDIAG_EV_MAX] = {
 	[NICDIAG_EV_RENAME] = "rename",
 	[NICDIAG_EV_FLAPPING] = "flapping",
 	[NICDIAG_EV_FLAP_END] = "flap_end",
+	[NICDIAG_EV_PROBE_OK] = "probe_ok",
+	[NICDIAG_EV_PROBE_FAIL] = "probe_fail",
+	[NICDIAG_EV_SETUP_SCAN] = "setup_scan",
 };
 
 static const char *const nicdiag_cause_names[__NICDIAG_CAUSE_MAX] = {
@@ -31,6 +34,8 @@ static const char *const nicdiag_cause_names[__NICDIAG_CAUSE_MAX] = {
 	[NICDIAG_CAUSE_UNREGISTERED] = "unregistered",
 	[NICDIAG_CAUSE_NETNS_MOVE] = "netns_move",
 	[NICDIAG_CAUSE_CONFIG] = "config",
+	[NICDIAG_CAUSE_SCAN] = "scan",
+	[NICDIAG_CAUSE_SCAN_REQUEST] = "scan_request",
 };
 
 static const char *const nicdiag_oper_names[NICDIAG_OPER_UP + 1] = {
@@ -41,6 +46,21 @@ static const char *const nicdiag_oper_names[NICDIAG_OPER_UP + 1] = {
 	[NICDIAG_OPER_TESTING] = "testing",
 	[NICDIAG_OPER_DORMANT] = "dormant",
 	[NICDIAG_OPER_UP] = "up",
+};
+
+static const char *const nicdiag_stage_names[NICDIAG_STAGE_DONE + 1] = {
+	[NICDIAG_STAGE_UNSPEC] = "unknown",
+	[NICDIAG_STAGE_FEATURES] = "features",
+	[NICDIAG_STAGE_DRIVER] = "driver_probe",
+	[NICDIAG_STAGE_NO_DRIVER] = "no_driver",
+	[NICDIAG_STAGE_DONE] = "done",
+};
+
+static const char *const nicdiag_irq_names[NICDIAG_IRQ_MSIX + 1] = {
+	[NICDIAG_IRQ_UNKNOWN] = "unknown",
+	[NICDIAG_IRQ_INTX] = "intx",
+	[NICDIAG_IRQ_MSI] = "msi",
+	[NICDIAG_IRQ_MSIX] = "msix",
 };
 
 #endif /* _NICDIAG_NAMES_H */

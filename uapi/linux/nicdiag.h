@@ -43,6 +43,8 @@
  *	on growing); needs CAP_NET_ADMIN
  * @NICDIAG_CMD_EVENT_NTF: notification sent to the "events" group, carrying
  *	one NICDIAG_A_EVENT
+ * @NICDIAG_CMD_SETUP_SCAN: record a setup snapshot (NICDIAG_EV_SETUP_SCAN)
+ *	of every virtio-net device now, bound or not; needs CAP_NET_ADMIN
  */
 enum nicdiag_cmd {
 	NICDIAG_CMD_UNSPEC,
@@ -53,6 +55,7 @@ enum nicdiag_cmd {
 	NICDIAG_CMD_CONFIG_SET,
 	NICDIAG_CMD_HISTORY_CLEAR,
 	NICDIAG_CMD_EVENT_NTF,
+	NICDIAG_CMD_SETUP_SCAN,
 
 	__NICDIAG_CMD_MAX,
 	NICDIAG_CMD_MAX = (__NICDIAG_CMD_MAX - 1)
@@ -104,6 +107,12 @@ enum nicdiag_attr {
  *	until the link has been stable for one window
  * @NICDIAG_EV_FLAP_END: the link has been stable for one window after
  *	flapping; carries how many carrier events were suppressed
+ * @NICDIAG_EV_PROBE_OK: a virtio-net device was probed successfully;
+ *	carries the setup snapshot (NICDIAG_EVENT_A_SETUP)
+ * @NICDIAG_EV_PROBE_FAIL: the virtio-net driver's probe of a device
+ *	failed; carries the errno and the setup snapshot
+ * @NICDIAG_EV_SETUP_SCAN: the setup state of a virtio-net device found by
+ *	a scan (at load or on request), bound or not
  */
 enum nicdiag_event_type {
 	NICDIAG_EV_UNSPEC,
@@ -118,6 +127,9 @@ enum nicdiag_event_type {
 	NICDIAG_EV_RENAME,
 	NICDIAG_EV_FLAPPING,
 	NICDIAG_EV_FLAP_END,
+	NICDIAG_EV_PROBE_OK,
+	NICDIAG_EV_PROBE_FAIL,
+	NICDIAG_EV_SETUP_SCAN,
 
 	__NICDIAG_EV_MAX,
 	NICDIAG_EV_MAX = (__NICDIAG_EV_MAX - 1)
@@ -132,6 +144,9 @@ enum nicdiag_event_type {
  * @NICDIAG_CAUSE_NETNS_MOVE: the device moved to or from another network
  *	namespace
  * @NICDIAG_CAUSE_CONFIG: the driver-match configuration changed
+ * @NICDIAG_CAUSE_SCAN: found by a scan at load
+ * @NICDIAG_CAUSE_SCAN_REQUEST: found by a scan that NICDIAG_CMD_SETUP_SCAN
+ *	asked for
  */
 enum nicdiag_cause {
 	NICDIAG_CAUSE_UNSPEC,
@@ -140,6 +155,8 @@ enum nicdiag_cause {
 	NICDIAG_CAUSE_UNREGISTERED,
 	NICDIAG_CAUSE_NETNS_MOVE,
 	NICDIAG_CAUSE_CONFIG,
+	NICDIAG_CAUSE_SCAN,
+	NICDIAG_CAUSE_SCAN_REQUEST,
 
 	__NICDIAG_CAUSE_MAX,
 	NICDIAG_CAUSE_MAX = (__NICDIAG_CAUSE_MAX - 1)
@@ -231,6 +248,8 @@ enum nicdiag_dev_attr {
  * @NICDIAG_EVENT_A_CAUSE: u32, enum nicdiag_cause
  * @NICDIAG_EVENT_A_LINK: nest, enum nicdiag_link_attr: link state after
  *	the event (and before it, where it changed)
+ * @NICDIAG_EVENT_A_SETUP: nest, enum nicdiag_setup_attr: how a virtio-net
+ *	device was set up (PROBE_OK, PROBE_FAIL, SETUP_SCAN)
  */
 enum nicdiag_event_attr {
 	NICDIAG_EVENT_A_UNSPEC,
@@ -245,6 +264,7 @@ enum nicdiag_event_attr {
 	NICDIAG_EVENT_A_BUS_INFO,
 	NICDIAG_EVENT_A_CAUSE,
 	NICDIAG_EVENT_A_LINK,
+	NICDIAG_EVENT_A_SETUP,
 
 	__NICDIAG_EVENT_A_MAX,
 	NICDIAG_EVENT_A_MAX = (__NICDIAG_EVENT_A_MAX - 1)
@@ -282,6 +302,90 @@ enum nicdiag_link_attr {
 
 	__NICDIAG_LINK_A_MAX,
 	NICDIAG_LINK_A_MAX = (__NICDIAG_LINK_A_MAX - 1)
+};
+
+/**
+ * enum nicdiag_setup_stage - where a virtio device's setup stopped
+ * @NICDIAG_STAGE_UNSPEC: not known
+ * @NICDIAG_STAGE_FEATURES: feature validation or negotiation: the device
+ *	never reached FEATURES_OK
+ * @NICDIAG_STAGE_DRIVER: the driver's own probe, after FEATURES_OK:
+ *	queue and interrupt-vector setup, netdev registration
+ * @NICDIAG_STAGE_NO_DRIVER: no driver bound, and the device never failed
+ *	(no driver for it, or it was unbound)
+ * @NICDIAG_STAGE_DONE: DRIVER_OK: set up
+ */
+enum nicdiag_setup_stage {
+	NICDIAG_STAGE_UNSPEC,
+	NICDIAG_STAGE_FEATURES,
+	NICDIAG_STAGE_DRIVER,
+	NICDIAG_STAGE_NO_DRIVER,
+	NICDIAG_STAGE_DONE,
+};
+
+/**
+ * enum nicdiag_irq_mode - how the PCI function under a device interrupts
+ * @NICDIAG_IRQ_UNKNOWN: not a PCI device, or not known
+ * @NICDIAG_IRQ_INTX: legacy INTx
+ * @NICDIAG_IRQ_MSI: MSI
+ * @NICDIAG_IRQ_MSIX: MSI-X
+ */
+enum nicdiag_irq_mode {
+	NICDIAG_IRQ_UNKNOWN,
+	NICDIAG_IRQ_INTX,
+	NICDIAG_IRQ_MSI,
+	NICDIAG_IRQ_MSIX,
+};
+
+/**
+ * enum nicdiag_setup_attr - a virtio-net device's setup (NICDIAG_EVENT_A_SETUP)
+ * @NICDIAG_SETUP_A_UNSPEC: unused
+ * @NICDIAG_SETUP_A_PAD: padding for 64-bit attributes
+ * @NICDIAG_SETUP_A_VIRTIO_DEV: string, the virtio device (e.g. virtio1)
+ * @NICDIAG_SETUP_A_PCI_ADDR: string, its PCI function, if any
+ * @NICDIAG_SETUP_A_ERRNO: u32, the probe's errno (positive); absent when
+ *	not known (a scan)
+ * @NICDIAG_SETUP_A_STAGE: u32, enum nicdiag_setup_stage
+ * @NICDIAG_SETUP_A_STATUS: u8, the device status byte (VIRTIO_CONFIG_S_*)
+ * @NICDIAG_SETUP_A_FEATURES_OFFERED: u64, feature bits the device offers
+ * @NICDIAG_SETUP_A_FEATURES_NEGOTIATED: u64, feature bits in use (as far
+ *	as negotiation got)
+ * @NICDIAG_SETUP_A_DRIVER_BOUND: u8, 1 if a driver is bound now
+ * @NICDIAG_SETUP_A_IRQ_MODE: u8, enum nicdiag_irq_mode
+ * @NICDIAG_SETUP_A_MSIX_VECTORS: u32, MSI-X table size of the function
+ * @NICDIAG_SETUP_A_NUM_VQS: u32, virtqueues the driver set up
+ * @NICDIAG_SETUP_A_MAX_QUEUE_PAIRS: u32, queue pairs the device offers
+ *	(VIRTIO_NET_F_MQ)
+ * @NICDIAG_SETUP_A_QUEUE_PAIRS: u32, TX queues of the netdev in use
+ * @NICDIAG_SETUP_A_DEVICE_MTU: u32, the MTU the device asks for
+ *	(VIRTIO_NET_F_MTU)
+ * @NICDIAG_SETUP_A_LOG: string, repeated: kernel log lines that name the
+ *	device, oldest first
+ * @NICDIAG_SETUP_A_CPUS: u32, online CPUs (the driver uses at most one
+ *	queue pair per CPU)
+ */
+enum nicdiag_setup_attr {
+	NICDIAG_SETUP_A_UNSPEC,
+	NICDIAG_SETUP_A_PAD,
+	NICDIAG_SETUP_A_VIRTIO_DEV,
+	NICDIAG_SETUP_A_PCI_ADDR,
+	NICDIAG_SETUP_A_ERRNO,
+	NICDIAG_SETUP_A_STAGE,
+	NICDIAG_SETUP_A_STATUS,
+	NICDIAG_SETUP_A_FEATURES_OFFERED,
+	NICDIAG_SETUP_A_FEATURES_NEGOTIATED,
+	NICDIAG_SETUP_A_DRIVER_BOUND,
+	NICDIAG_SETUP_A_IRQ_MODE,
+	NICDIAG_SETUP_A_MSIX_VECTORS,
+	NICDIAG_SETUP_A_NUM_VQS,
+	NICDIAG_SETUP_A_MAX_QUEUE_PAIRS,
+	NICDIAG_SETUP_A_QUEUE_PAIRS,
+	NICDIAG_SETUP_A_DEVICE_MTU,
+	NICDIAG_SETUP_A_LOG,
+	NICDIAG_SETUP_A_CPUS,
+
+	__NICDIAG_SETUP_A_MAX,
+	NICDIAG_SETUP_A_MAX = (__NICDIAG_SETUP_A_MAX - 1)
 };
 
 /**
