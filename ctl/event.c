@@ -9,6 +9,8 @@
 #include "decode.h"
 #include "event.h"
 #include "print.h"
+#include "virtio.h"
+#include <nicdiag_names.h>
 
 static struct nla_policy event_policy[NICDIAG_EVENT_A_MAX + 1] = {
 	[NICDIAG_EVENT_A_SEQ] = { .type = NLA_U64 },
@@ -21,6 +23,26 @@ static struct nla_policy event_policy[NICDIAG_EVENT_A_MAX + 1] = {
 	[NICDIAG_EVENT_A_BUS_INFO] = { .type = NLA_STRING },
 	[NICDIAG_EVENT_A_CAUSE] = { .type = NLA_U32 },
 	[NICDIAG_EVENT_A_LINK] = { .type = NLA_NESTED },
+	[NICDIAG_EVENT_A_SETUP] = { .type = NLA_NESTED },
+};
+
+struct nla_policy setup_policy[NICDIAG_SETUP_A_MAX + 1] = {
+	[NICDIAG_SETUP_A_VIRTIO_DEV] = { .type = NLA_STRING },
+	[NICDIAG_SETUP_A_PCI_ADDR] = { .type = NLA_STRING },
+	[NICDIAG_SETUP_A_ERRNO] = { .type = NLA_U32 },
+	[NICDIAG_SETUP_A_STAGE] = { .type = NLA_U32 },
+	[NICDIAG_SETUP_A_STATUS] = { .type = NLA_U8 },
+	[NICDIAG_SETUP_A_FEATURES_OFFERED] = { .type = NLA_U64 },
+	[NICDIAG_SETUP_A_FEATURES_NEGOTIATED] = { .type = NLA_U64 },
+	[NICDIAG_SETUP_A_DRIVER_BOUND] = { .type = NLA_U8 },
+	[NICDIAG_SETUP_A_IRQ_MODE] = { .type = NLA_U8 },
+	[NICDIAG_SETUP_A_MSIX_VECTORS] = { .type = NLA_U32 },
+	[NICDIAG_SETUP_A_NUM_VQS] = { .type = NLA_U32 },
+	[NICDIAG_SETUP_A_MAX_QUEUE_PAIRS] = { .type = NLA_U32 },
+	[NICDIAG_SETUP_A_QUEUE_PAIRS] = { .type = NLA_U32 },
+	[NICDIAG_SETUP_A_DEVICE_MTU] = { .type = NLA_U32 },
+	[NICDIAG_SETUP_A_LOG] = { .type = NLA_STRING },
+	[NICDIAG_SETUP_A_CPUS] = { .type = NLA_U32 },
 };
 
 static struct nla_policy link_policy[NICDIAG_LINK_A_MAX + 1] = {
@@ -64,6 +86,124 @@ void print_loss(uint64_t first, uint64_t last, const char *reason)
 		 when, last - first + 1, first, last,
 		 strcmp(reason, "gap") ? "socket overrun" : "sequence gap");
 	out_obj_close();
+}
+
+static const char *stage_text(unsigned int stage)
+{
+	switch (stage) {
+	case NICDIAG_STAGE_FEATURES:
+		return "in feature validation/negotiation";
+	case NICDIAG_STAGE_DRIVER:
+		return "in the driver's probe (queues, vectors, netdev)";
+	case NICDIAG_STAGE_NO_DRIVER:
+		return "no driver bound";
+	case NICDIAG_STAGE_DONE:
+		return "set up";
+	default:
+		return "stage unknown";
+	}
+}
+
+static void describe_setup(unsigned int type, struct nlattr **ev)
+{
+	struct nlattr *st[NICDIAG_SETUP_A_MAX + 1];
+	char status[96];
+
+	if (!ev[NICDIAG_EVENT_A_SETUP] ||
+	    nla_parse_nested(st, NICDIAG_SETUP_A_MAX, ev[NICDIAG_EVENT_A_SETUP], setup_policy))
+		return;
+	status_str(st[NICDIAG_SETUP_A_STATUS] ? nla_get_u8(st[NICDIAG_SETUP_A_STATUS]) : 0,
+		   status, sizeof(status));
+	out_text("%s ", str_or(st[NICDIAG_SETUP_A_VIRTIO_DEV], "virtio?"));
+	if (type == NICDIAG_EV_PROBE_FAIL)
+		out_text("probe failed: %s (-%u) %s",
+			 errno_name(u32_or(st[NICDIAG_SETUP_A_ERRNO], 0)),
+			 u32_or(st[NICDIAG_SETUP_A_ERRNO], 0),
+			 stage_text(u32_or(st[NICDIAG_SETUP_A_STAGE], 0)));
+	else if (type == NICDIAG_EV_PROBE_OK)
+		out_text("probed");
+	else
+		out_text("found at scan: %s", stage_text(u32_or(st[NICDIAG_SETUP_A_STAGE], 0)));
+	out_text("; status %s; irq %s", status,
+		 st[NICDIAG_SETUP_A_IRQ_MODE] ?
+		 nicdiag_irq_names[nla_get_u8(st[NICDIAG_SETUP_A_IRQ_MODE]) % 4] : "unknown");
+	if (type == NICDIAG_EV_PROBE_FAIL && st[NICDIAG_SETUP_A_LOG]) {
+		struct nlattr *a;
+		int rem;
+
+		/* The driver's own words: the last line naming the device
+		 * that is not the driver core's "probe ... failed" echo. */
+		nla_for_each_nested(a, ev[NICDIAG_EVENT_A_SETUP], rem)
+			if (nla_type(a) == NICDIAG_SETUP_A_LOG &&
+			    !strstr(nla_get_string(a), "probe of") &&
+			    !strstr(nla_get_string(a), "probe with driver"))
+				out_text("; kernel: %s", strchr(nla_get_string(a), ']') ?
+					 strchr(nla_get_string(a), ']') + 2 : nla_get_string(a));
+	}
+}
+
+/* The setup snapshot as a JSON object. */
+static void print_setup(struct nlattr *nest)
+{
+	static const struct {
+		int attr;
+		const char *key;
+	} u32s[] = {
+		{ NICDIAG_SETUP_A_MSIX_VECTORS, "msix_vectors" },
+		{ NICDIAG_SETUP_A_NUM_VQS, "num_vqs" },
+		{ NICDIAG_SETUP_A_MAX_QUEUE_PAIRS, "max_queue_pairs" },
+		{ NICDIAG_SETUP_A_QUEUE_PAIRS, "queue_pairs" },
+		{ NICDIAG_SETUP_A_DEVICE_MTU, "device_mtu" },
+		{ NICDIAG_SETUP_A_CPUS, "cpus" },
+	};
+	struct nlattr *st[NICDIAG_SETUP_A_MAX + 1], *a;
+	char buf[1024];
+	unsigned int i;
+	int rem;
+
+	if (!out_json() || nla_parse_nested(st, NICDIAG_SETUP_A_MAX, nest, setup_policy))
+		return;
+	out_nest_open("setup");
+	out_str("virtio_dev", NULL, str_or(st[NICDIAG_SETUP_A_VIRTIO_DEV], ""));
+	if (st[NICDIAG_SETUP_A_PCI_ADDR])
+		out_str("pci_addr", NULL, nla_get_string(st[NICDIAG_SETUP_A_PCI_ADDR]));
+	if (st[NICDIAG_SETUP_A_ERRNO]) {
+		out_u64("errno", NULL, nla_get_u32(st[NICDIAG_SETUP_A_ERRNO]));
+		out_str("errno_name", NULL, errno_name(nla_get_u32(st[NICDIAG_SETUP_A_ERRNO])));
+	}
+	out_str("stage", NULL, nicdiag_stage_names[u32_or(st[NICDIAG_SETUP_A_STAGE], 0) % 5]);
+	if (st[NICDIAG_SETUP_A_STATUS]) {
+		out_u64("status", NULL, nla_get_u8(st[NICDIAG_SETUP_A_STATUS]));
+		status_str(nla_get_u8(st[NICDIAG_SETUP_A_STATUS]), buf, sizeof(buf));
+		out_str("status_bits", NULL, buf);
+	}
+	if (st[NICDIAG_SETUP_A_DRIVER_BOUND])
+		out_bool("driver_bound", NULL, nla_get_u8(st[NICDIAG_SETUP_A_DRIVER_BOUND]));
+	if (st[NICDIAG_SETUP_A_IRQ_MODE])
+		out_str("irq_mode", NULL, nicdiag_irq_names[nla_get_u8(st[NICDIAG_SETUP_A_IRQ_MODE]) % 4]);
+	for (i = 0; i < sizeof(u32s) / sizeof(u32s[0]); i++)
+		if (st[u32s[i].attr])
+			out_u64(u32s[i].key, NULL, nla_get_u32(st[u32s[i].attr]));
+	if (st[NICDIAG_SETUP_A_FEATURES_OFFERED]) {
+		snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)
+			 nla_get_u64(st[NICDIAG_SETUP_A_FEATURES_OFFERED]));
+		out_str("features_offered", NULL, buf);
+		features_str(nla_get_u64(st[NICDIAG_SETUP_A_FEATURES_OFFERED]), buf, sizeof(buf));
+		out_str("features_offered_names", NULL, buf);
+	}
+	if (st[NICDIAG_SETUP_A_FEATURES_NEGOTIATED]) {
+		snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)
+			 nla_get_u64(st[NICDIAG_SETUP_A_FEATURES_NEGOTIATED]));
+		out_str("features_negotiated", NULL, buf);
+		features_str(nla_get_u64(st[NICDIAG_SETUP_A_FEATURES_NEGOTIATED]), buf, sizeof(buf));
+		out_str("features_negotiated_names", NULL, buf);
+	}
+	out_arr_open("log");
+	nla_for_each_nested(a, nest, rem)
+		if (nla_type(a) == NICDIAG_SETUP_A_LOG)
+			out_arr_str(nla_get_string(a));
+	out_arr_close();
+	out_nest_close();
 }
 
 /* The text after the device, for each event type. */
@@ -117,6 +257,11 @@ static void describe(unsigned int type, struct nlattr **ev, struct nlattr **ln)
 			 u32_or(ln[NICDIAG_LINK_A_FLAP_COUNT], 0),
 			 ln[NICDIAG_LINK_A_CARRIER] && nla_get_u8(ln[NICDIAG_LINK_A_CARRIER]) ?
 			 "on" : "off");
+		break;
+	case NICDIAG_EV_PROBE_OK:
+	case NICDIAG_EV_PROBE_FAIL:
+	case NICDIAG_EV_SETUP_SCAN:
+		describe_setup(type, ev);
 		break;
 	default:
 		out_text("%s", event_type_name(type));
@@ -209,7 +354,8 @@ uint64_t print_event(struct nlattr *nest, struct seq_tracker *t)
 		out_u64("mono_ns", NULL, nla_get_u64(ev[NICDIAG_EVENT_A_MONO_NS]));
 	out_str("type", NULL, event_type_name(type));
 	out_u64("ifindex", NULL, u32_or(ev[NICDIAG_EVENT_A_IFINDEX], 0));
-	out_str("ifname", " %s", str_or(ev[NICDIAG_EVENT_A_IFNAME], "?"));
+	out_str("ifname", " %s", str_or(ev[NICDIAG_EVENT_A_IFNAME], "?")[0] ?
+		str_or(ev[NICDIAG_EVENT_A_IFNAME], "?") : "-");
 	out_str("driver", " (%s", str_or(ev[NICDIAG_EVENT_A_DRIVER], "?"));
 	out_str("bus_info", " %s) ", str_or(ev[NICDIAG_EVENT_A_BUS_INFO], "-"));
 	if (ev[NICDIAG_EVENT_A_CAUSE])
@@ -217,6 +363,8 @@ uint64_t print_event(struct nlattr *nest, struct seq_tracker *t)
 	describe(type, ev, ln);
 	if (ev[NICDIAG_EVENT_A_LINK])
 		print_link(ln);
+	if (ev[NICDIAG_EVENT_A_SETUP])
+		print_setup(ev[NICDIAG_EVENT_A_SETUP]);
 	out_obj_close();
 	return seq;
 }

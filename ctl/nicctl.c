@@ -25,6 +25,7 @@
 #include "decode.h"
 #include "dev.h"
 #include "event.h"
+#include "explain.h"
 #include "nl.h"
 #include "print.h"
 
@@ -503,6 +504,20 @@ static int cmd_clear(struct nicctl_nl *nl, struct opts *o)
 	return nl_request(nl, NICDIAG_CMD_HISTORY_CLEAR, false, NULL, NULL, NULL);
 }
 
+static int cmd_explain(struct nicctl_nl *nl, struct opts *o)
+{
+	if (o->nargs > 1)
+		return EXIT_USAGE;
+	return explain_run(nl, o->nargs ? o->args[0] : NULL);
+}
+
+static int cmd_scan(struct nicctl_nl *nl, struct opts *o)
+{
+	if (o->nargs)
+		return EXIT_USAGE;
+	return nl_request(nl, NICDIAG_CMD_SETUP_SCAN, false, NULL, NULL, NULL);
+}
+
 /* ---- the table, usage, main ------------------------------------------------ */
 
 static const struct cmd cmds[] = {
@@ -517,6 +532,10 @@ static const struct cmd cmds[] = {
 	{ "config", cmd_config, "[KEY [VALUE]]",
 	  "show or set flap_threshold, flap_window_ms, drivers (ring_size: read-only)" },
 	{ "clear", cmd_clear, "", "drop the recorded history (numbering goes on)" },
+	{ "explain", cmd_explain, "[DEV]",
+	  "why each virtio-net NIC did (not) come up: cause, evidence, fix" },
+	{ "scan", cmd_scan, "",
+	  "record the setup state of every virtio-net device now (CAP_NET_ADMIN)" },
 	{ NULL },
 };
 

@@ -84,6 +84,33 @@ void out_nest_close(void)
 	need_comma = true;
 }
 
+void out_arr_open(const char *k)
+{
+	if (!json)
+		return;
+	key(k);
+	fputc('[', out);
+	need_comma = false;
+}
+
+void out_arr_str(const char *val)
+{
+	if (!json)
+		return;
+	if (need_comma)
+		fputc(',', out);
+	json_escape(out, val);
+	need_comma = true;
+}
+
+void out_arr_close(void)
+{
+	if (!json)
+		return;
+	fputc(']', out);
+	need_comma = true;
+}
+
 void out_str(const char *k, const char *fmt, const char *val)
 {
 	if (json) {

@@ -22,6 +22,10 @@ void out_nest_close(void);
 void out_str(const char *key, const char *fmt, const char *val);
 void out_u64(const char *key, const char *fmt, uint64_t val);
 void out_bool(const char *key, const char *fmt, bool val);
+/* A JSON array of strings (text: nothing). */
+void out_arr_open(const char *key);
+void out_arr_str(const char *val);
+void out_arr_close(void);
 /* Text only (no-op in JSON mode). */
 void out_text(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void json_escape(FILE *fp, const char *s);

@@ -1,0 +1,404 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nicctl explain: per virtio-net device, the root cause in one line, the
+ * evidence under it and a fix in the terms operators use (QEMU
+ * -device virtio-net-pci properties, libvirt <interface> elements).
+ *
+ * The module records evidence only (PROBE_OK / PROBE_FAIL / SETUP_SCAN
+ * snapshots); the diagnosis is here.  Feature dependencies are not a list
+ * of ours: they are read from the kernel's own refusal ("device advertises
+ * feature X but not Y"), which comes from the running kernel's table.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/nicdiag.h>
+
+#include "event.h"
+#include "explain.h"
+#include "nl.h"
+#include "print.h"
+#include "virtio.h"
+
+#define MAX_DEVS 256
+#define MAX_EVIDENCE 8
+#define LINE 512
+
+struct finding {
+	char cause[LINE];
+	char fix[LINE];
+};
+
+struct diagnosis {
+	const char *verdict;	/* "failed", "degraded", "healthy" */
+	struct finding root;
+	int nother;
+	struct finding other[6];
+	int nevidence;
+	char evidence[MAX_EVIDENCE][LINE];
+};
+
+static void evidence(struct diagnosis *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void evidence(struct diagnosis *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (d->nevidence == MAX_EVIDENCE)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(d->evidence[d->nevidence++], LINE, fmt, ap);
+	va_end(ap);
+}
+
+/* Record a degradation: the first becomes the root cause. */
+static struct finding *finding(struct diagnosis *d)
+{
+	if (!d->root.cause[0])
+		return &d->root;
+	if (d->nother < (int)(sizeof(d->other) / sizeof(d->other[0])))
+		return &d->other[d->nother++];
+	return NULL;
+}
+
+static uint32_t u32a(struct nlattr **st, int a)
+{
+	return st[a] ? nla_get_u32(st[a]) : 0;
+}
+
+static uint64_t u64a(struct nlattr **st, int a)
+{
+	return st[a] ? nla_get_u64(st[a]) : 0;
+}
+
+/* "device advertises feature X but not Y": the kernel's own rule. */
+static bool feature_dependency(struct nlattr *nest, char *x, char *y, size_t len)
+{
+	struct nlattr *a;
+	regex_t re;
+	regmatch_t m[3];
+	int rem;
+	bool found = false;
+
+	if (regcomp(&re, "advertises feature ([A-Z0-9_]+) but not ([A-Z0-9_]+)",
+		    REG_EXTENDED))
+		return false;
+	nla_for_each_nested(a, nest, rem) {
+		const char *s;
+
+		if (nla_type(a) != NICDIAG_SETUP_A_LOG)
+			continue;
+		s = nla_get_string(a);
+		if (regexec(&re, s, 3, m, 0))
+			continue;
+		snprintf(x, len, "%.*s", (int)(m[1].rm_eo - m[1].rm_so), s + m[1].rm_so);
+		snprintf(y, len, "%.*s", (int)(m[2].rm_eo - m[2].rm_so), s + m[2].rm_so);
+		found = true;
+	}
+	regfree(&re);
+	return found;
+}
+
+static void diagnose_failure(struct diagnosis *d, struct nlattr **st,
+			     struct nlattr *nest, unsigned int type)
+{
+	char x[64], y[64];
+	unsigned int err = u32a(st, NICDIAG_SETUP_A_ERRNO);
+	unsigned int stage = u32a(st, NICDIAG_SETUP_A_STAGE);
+	const char *px, *py;
+
+	d->verdict = "failed";
+	if (feature_dependency(nest, x, y, sizeof(x))) {
+		px = feature_qemu_prop(x);
+		py = feature_qemu_prop(y);
+		snprintf(d->root.cause, LINE,
+			 "the device offers %s without %s, which it depends on: virtio_net refused the device, so no NIC appeared",
+			 x, y);
+		snprintf(d->root.fix, LINE,
+			 "QEMU: -device virtio-net-pci,...,%s=on (or %s=off: %s needs %s); libvirt: remove the <qemu:override>/<qemu:arg> that turns %s off (libvirt leaves it on)",
+			 py ? py : y, px ? px : x, px ? px : x, py ? py : y, py ? py : y);
+		return;
+	}
+	if (type == NICDIAG_EV_SETUP_SCAN && !st[NICDIAG_SETUP_A_ERRNO]) {
+		snprintf(d->root.cause, LINE,
+			 "the driver's probe failed before nicdiag was loaded (status FAILED, no driver bound); the errno was not seen");
+		snprintf(d->root.fix, LINE,
+			 "load nicdiag early (initramfs) to record the errno, or rebind: echo %s > /sys/bus/virtio/drivers/virtio_net/bind; check the kernel log lines below",
+			 st[NICDIAG_SETUP_A_VIRTIO_DEV] ? nla_get_string(st[NICDIAG_SETUP_A_VIRTIO_DEV]) : "virtioN");
+		return;
+	}
+	if (err == ENOMEM) {
+		snprintf(d->root.cause, LINE, "out of memory while setting up the device (ENOMEM)");
+		snprintf(d->root.fix, LINE,
+			 "give the guest more memory, or smaller rings: rx_queue_size=/tx_queue_size= on -device virtio-net-pci");
+	} else if (err == ENOSPC || err == E2BIG || err == ERANGE) {
+		snprintf(d->root.cause, LINE,
+			 "no interrupt vectors or queues could be set up (%s)", errno_name(err));
+		snprintf(d->root.fix, LINE,
+			 "QEMU: vectors=2*queues+2 on -device virtio-net-pci; libvirt: <driver queues='N'/> (libvirt sets vectors)");
+	} else if (stage == NICDIAG_STAGE_FEATURES) {
+		snprintf(d->root.cause, LINE,
+			 "feature negotiation failed (%s): the device did not accept the features the driver chose",
+			 errno_name(err));
+		snprintf(d->root.fix, LINE,
+			 "compare the offered features below with the QEMU -device virtio-net-pci properties you set; remove the overrides");
+	} else {
+		snprintf(d->root.cause, LINE,
+			 "virtio_net's probe failed with %s after feature negotiation (queue, vector or netdev setup)",
+			 errno_name(err));
+		snprintf(d->root.fix, LINE,
+			 "see the kernel log lines below; check queues=, vectors=, rx_queue_size= on -device virtio-net-pci");
+	}
+}
+
+static void diagnose_degradations(struct diagnosis *d, struct nlattr **st)
+{
+	uint64_t off = u64a(st, NICDIAG_SETUP_A_FEATURES_OFFERED);
+	uint64_t neg = u64a(st, NICDIAG_SETUP_A_FEATURES_NEGOTIATED);
+	unsigned int irq = st[NICDIAG_SETUP_A_IRQ_MODE] ? nla_get_u8(st[NICDIAG_SETUP_A_IRQ_MODE]) : 0;
+	unsigned int vectors = u32a(st, NICDIAG_SETUP_A_MSIX_VECTORS);
+	unsigned int vqs = u32a(st, NICDIAG_SETUP_A_NUM_VQS);
+	unsigned int maxqp = u32a(st, NICDIAG_SETUP_A_MAX_QUEUE_PAIRS);
+	unsigned int qp = u32a(st, NICDIAG_SETUP_A_QUEUE_PAIRS);
+	unsigned int cpus = u32a(st, NICDIAG_SETUP_A_CPUS);
+	unsigned int pairs = maxqp > 1 ? maxqp : 1;
+	struct finding *f;
+
+	if (irq == NICDIAG_IRQ_INTX && (f = finding(d))) {
+		snprintf(f->cause, LINE,
+			 "interrupts: legacy INTx instead of MSI-X (the device offers %u MSI-X vectors)", vectors);
+		snprintf(f->fix, LINE,
+			 "QEMU: vectors=%u on -device virtio-net-pci (2*queues+2; vectors=0 or 1 forces INTx); libvirt: drop the vectors override, <driver queues='%u'/>",
+			 2 * pairs + 2, pairs);
+	} else if (irq == NICDIAG_IRQ_MSIX && vqs && vectors < vqs + 1 && (f = finding(d))) {
+		snprintf(f->cause, LINE,
+			 "interrupts: one shared MSI-X vector for all %u virtqueues (the device offers %u vectors, %u needed)",
+			 vqs, vectors, vqs + 1);
+		snprintf(f->fix, LINE,
+			 "QEMU: vectors=%u on -device virtio-net-pci; libvirt: drop the vectors override, <driver queues='%u'/>",
+			 2 * pairs + 2, pairs);
+	}
+	if (maxqp > 1 && qp && qp < maxqp && (f = finding(d))) {
+		if (cpus && qp >= cpus) {
+			snprintf(f->cause, LINE,
+				 "%u of %u queue pairs in use: the guest has %u vCPUs and virtio_net uses one pair per CPU (by design)",
+				 qp, maxqp, cpus);
+			snprintf(f->fix, LINE,
+				 "give the VM %u vCPUs, or offer queues=%u on the tap netdev; libvirt: <vcpu>%u</vcpu> or <driver queues='%u'/>",
+				 maxqp, cpus, maxqp, cpus);
+		} else {
+			snprintf(f->cause, LINE, "only %u of %u offered queue pairs in use", qp, maxqp);
+			snprintf(f->fix, LINE, "in the guest: ethtool -L <dev> combined %u", maxqp);
+		}
+	}
+	if (!(off & (1ULL << VIRTIO_F_VERSION_1_BIT)) && (f = finding(d))) {
+		snprintf(f->cause, LINE, "legacy virtio transport: the device does not offer VIRTIO_F_VERSION_1");
+		snprintf(f->fix, LINE,
+			 "QEMU: remove disable-modern=on (or set disable-legacy=on) and plug it into a pcie-root-port; libvirt: <model type='virtio'/> on a PCIe controller");
+	}
+	if ((off & (1ULL << VNET_F_MTU)) && !(neg & (1ULL << VNET_F_MTU)) && (f = finding(d))) {
+		snprintf(f->cause, LINE,
+			 "the device's MTU %u was ignored: below the minimum of 68, so the driver dropped VIRTIO_NET_F_MTU and uses 1500",
+			 u32a(st, NICDIAG_SETUP_A_DEVICE_MTU));
+		snprintf(f->fix, LINE,
+			 "QEMU: host_mtu=1500 (68..65535) on -device virtio-net-pci, or drop it; libvirt: <mtu size='1500'/> in <interface>");
+	}
+	if (!(off & (1ULL << VNET_F_STATUS)) && (f = finding(d))) {
+		snprintf(f->cause, LINE,
+			 "no VIRTIO_NET_F_STATUS: link changes are invisible to the guest (carrier is always on)");
+		snprintf(f->fix, LINE,
+			 "QEMU: status=on (remove status=off) on -device virtio-net-pci; libvirt: remove the <qemu:override> that sets status");
+	}
+	d->verdict = d->root.cause[0] ? "degraded" : "healthy";
+	if (!d->root.cause[0])
+		snprintf(d->root.cause, LINE,
+			 "set up with %s (%u vectors for %u virtqueues), %u/%u queue pairs, %s transport",
+			 irq == NICDIAG_IRQ_MSIX ? "MSI-X" : irq == NICDIAG_IRQ_MSI ? "MSI" : "INTx",
+			 vectors, vqs, qp ? qp : 1, pairs,
+			 off & (1ULL << VIRTIO_F_VERSION_1_BIT) ? "modern" : "legacy");
+}
+
+static void evidence_resources(struct diagnosis *d, struct nlattr **st)
+{
+	static const char *const irq[] = { "unknown", "INTx", "MSI", "MSI-X" };
+	unsigned int mode = st[NICDIAG_SETUP_A_IRQ_MODE] ?
+			    nla_get_u8(st[NICDIAG_SETUP_A_IRQ_MODE]) % 4 : 0;
+
+	evidence(d, "interrupts %s, %u MSI-X vectors, %u virtqueues, queue pairs %u in use of %u offered, %u CPUs",
+		 irq[mode], u32a(st, NICDIAG_SETUP_A_MSIX_VECTORS),
+		 u32a(st, NICDIAG_SETUP_A_NUM_VQS), u32a(st, NICDIAG_SETUP_A_QUEUE_PAIRS),
+		 u32a(st, NICDIAG_SETUP_A_MAX_QUEUE_PAIRS), u32a(st, NICDIAG_SETUP_A_CPUS));
+}
+
+/**
+ * explain_setup() - diagnose one setup snapshot and print it
+ * @ifname: the netdev, or "" when none
+ * @type: the event type the snapshot came with
+ * @nest: the NICDIAG_EVENT_A_SETUP nest
+ */
+void explain_setup(const char *ifname, unsigned int type, struct nlattr *nest)
+{
+	struct nlattr *st[NICDIAG_SETUP_A_MAX + 1];
+	struct diagnosis *d = calloc(1, sizeof(*d));
+	const char *vdev, *pci;
+	unsigned int status;
+	char buf[1024];
+	struct nlattr *a;
+	int i, rem;
+
+	if (!d || nla_parse_nested(st, NICDIAG_SETUP_A_MAX, nest, setup_policy)) {
+		free(d);
+		return;
+	}
+	vdev = st[NICDIAG_SETUP_A_VIRTIO_DEV] ? nla_get_string(st[NICDIAG_SETUP_A_VIRTIO_DEV]) : "?";
+	pci = st[NICDIAG_SETUP_A_PCI_ADDR] ? nla_get_string(st[NICDIAG_SETUP_A_PCI_ADDR]) : "-";
+	status = st[NICDIAG_SETUP_A_STATUS] ? nla_get_u8(st[NICDIAG_SETUP_A_STATUS]) : 0;
+
+	status_str(status, buf, sizeof(buf));
+	if (type == NICDIAG_EV_PROBE_FAIL)
+		evidence(d, "probe returned %s (-%u); status 0x%02x %s", errno_name(u32a(st, NICDIAG_SETUP_A_ERRNO)),
+			 u32a(st, NICDIAG_SETUP_A_ERRNO), status, buf);
+	else
+		evidence(d, "status 0x%02x %s; driver %s", status, buf,
+			 st[NICDIAG_SETUP_A_DRIVER_BOUND] && nla_get_u8(st[NICDIAG_SETUP_A_DRIVER_BOUND]) ?
+			 "bound" : "not bound");
+
+	if (type == NICDIAG_EV_PROBE_FAIL || (status & VSTAT_FAILED))
+		diagnose_failure(d, st, nest, type);
+	else if (status & VSTAT_NEEDS_RESET) {
+		d->verdict = "failed";
+		snprintf(d->root.cause, LINE, "the device set NEEDS_RESET: it stopped working and must be reset");
+		snprintf(d->root.fix, LINE, "reset it: unbind and bind virtio_net, or reboot the guest; report the backend");
+	} else if (!(st[NICDIAG_SETUP_A_DRIVER_BOUND] && nla_get_u8(st[NICDIAG_SETUP_A_DRIVER_BOUND]))) {
+		d->verdict = "failed";
+		snprintf(d->root.cause, LINE, "no driver bound and no probe failure: virtio_net is not loaded, or the device was unbound");
+		snprintf(d->root.fix, LINE, "modprobe virtio_net (and put it in the initramfs)");
+	} else {
+		diagnose_degradations(d, st);
+	}
+
+	if (st[NICDIAG_SETUP_A_DRIVER_BOUND] && nla_get_u8(st[NICDIAG_SETUP_A_DRIVER_BOUND]))
+		evidence_resources(d, st);
+	nla_for_each_nested(a, nest, rem)
+		if (nla_type(a) == NICDIAG_SETUP_A_LOG)
+			evidence(d, "kernel: %s", nla_get_string(a));
+	features_str(u64a(st, NICDIAG_SETUP_A_FEATURES_OFFERED), buf, sizeof(buf));
+	evidence(d, "offered: %s", buf);
+
+	out_obj_open();
+	out_str("device", "%s", ifname[0] ? ifname : vdev);
+	out_str("virtio_dev", " (%s", vdev);
+	out_str("pci_addr", " %s)", pci);
+	out_str("verdict", ": %s", d->verdict);
+	out_str("cause", ": %s\n", d->root.cause);
+	out_arr_open("evidence");
+	for (i = 0; i < d->nevidence; i++) {
+		out_arr_str(d->evidence[i]);
+		out_text("    evidence: %s\n", d->evidence[i]);
+	}
+	out_arr_close();
+	if (d->root.fix[0])
+		out_str("fix", "    fix: %s\n", d->root.fix);
+	out_arr_open("also");
+	for (i = 0; i < d->nother; i++) {
+		snprintf(buf, sizeof(buf), "%s; fix: %s", d->other[i].cause, d->other[i].fix);
+		out_arr_str(buf);
+		out_text("    also: %s\n", buf);
+	}
+	out_arr_close();
+	if (out_json())
+		out_obj_close();
+	free(d);
+}
+
+/* ---- collecting the latest snapshot per device ---------------------------- */
+
+struct snap {
+	char vdev[32];
+	char ifname[16];
+	unsigned int type;
+	struct nlattr *nest;	/* copy */
+};
+
+struct explain_ctx {
+	struct snap snaps[MAX_DEVS];
+	int n;
+};
+
+static int explain_reply(struct nlattr **tb, void *arg)
+{
+	struct explain_ctx *c = arg;
+	struct nlattr *ev[NICDIAG_EVENT_A_MAX + 1], *st[NICDIAG_SETUP_A_MAX + 1];
+	const char *vdev;
+	struct snap *s = NULL;
+	unsigned int type;
+	int i;
+
+	if (!tb[NICDIAG_A_EVENT] ||
+	    nla_parse_nested(ev, NICDIAG_EVENT_A_MAX, tb[NICDIAG_A_EVENT], NULL) ||
+	    !ev[NICDIAG_EVENT_A_TYPE] || !ev[NICDIAG_EVENT_A_SETUP])
+		return 0;
+	type = nla_get_u32(ev[NICDIAG_EVENT_A_TYPE]);
+	if (nla_parse_nested(st, NICDIAG_SETUP_A_MAX, ev[NICDIAG_EVENT_A_SETUP], setup_policy) ||
+	    !st[NICDIAG_SETUP_A_VIRTIO_DEV])
+		return 0;
+	vdev = nla_get_string(st[NICDIAG_SETUP_A_VIRTIO_DEV]);
+	for (i = 0; i < c->n; i++)
+		if (!strcmp(c->snaps[i].vdev, vdev))
+			s = &c->snaps[i];
+	if (!s) {
+		if (c->n == MAX_DEVS)
+			return 0;
+		s = &c->snaps[c->n++];
+		snprintf(s->vdev, sizeof(s->vdev), "%s", vdev);
+	}
+	/* Later events replace earlier ones: the newest snapshot counts. */
+	free(s->nest);
+	s->nest = malloc(nla_total_size(nla_len(ev[NICDIAG_EVENT_A_SETUP])));
+	if (!s->nest)
+		return 0;
+	memcpy(s->nest, ev[NICDIAG_EVENT_A_SETUP], nla_total_size(nla_len(ev[NICDIAG_EVENT_A_SETUP])));
+	s->type = type;
+	snprintf(s->ifname, sizeof(s->ifname), "%s",
+		 ev[NICDIAG_EVENT_A_IFNAME] ? nla_get_string(ev[NICDIAG_EVENT_A_IFNAME]) : "");
+	return 0;
+}
+
+/**
+ * explain_run() - nicctl explain [DEV]
+ * @nl: the open family
+ * @dev: a netdev or virtio device name, or NULL for all
+ *
+ * Return: an exit code.
+ */
+int explain_run(struct nicctl_nl *nl, const char *dev)
+{
+	struct explain_ctx *c = calloc(1, sizeof(*c));
+	int i, r, shown = 0;
+
+	if (!c)
+		return EXIT_ERROR;
+	r = nl_request(nl, NICDIAG_CMD_EVENT_GET, true, NULL, explain_reply, c);
+	for (i = 0; !r && i < c->n; i++) {
+		if (dev && strcmp(dev, c->snaps[i].vdev) && strcmp(dev, c->snaps[i].ifname))
+			continue;
+		explain_setup(c->snaps[i].ifname, c->snaps[i].type, c->snaps[i].nest);
+		shown++;
+	}
+	for (i = 0; i < c->n; i++)
+		free(c->snaps[i].nest);
+	free(c);
+	if (!r && !shown) {
+		fprintf(stderr, dev ?
+			"nicctl: %s: no setup record for it (run 'nicctl scan' first?)\n" :
+			"nicctl: no virtio-net setup records%s (run 'nicctl scan' to take them)\n",
+			dev ? dev : "");
+		return dev ? EXIT_NODEV : EXIT_OK;
+	}
+	return r;
+}

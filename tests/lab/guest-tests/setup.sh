@@ -1,0 +1,68 @@
+# SPDX-License-Identifier: GPL-2.0
+# Setup failures and degradations, one NIC per misconfiguration (see
+# t-setup for the QEMU properties), checked in nicctl explain and the
+# events.  $1: early or late (how nicdiag was loaded).
+MODE=$1
+T=/tmp/t
+mkdir -p $T
+ndevs() { nicctl explain --json 2>/dev/null | grep -c '"verdict"'; }
+all_seen() { [ "$(ndevs)" -ge 7 ]; }
+check_wait "explain covers all 7 virtio-net devices ($MODE load)" 60 all_seen
+nicctl explain
+nicctl explain --json > $T/ex.json
+
+# expect DESC PCI VERDICT FIXED-STRING...: that device's line has them all.
+expect() {
+	_d=$1 _pci=$2 _v=$3
+	shift 3
+	_l=$(grep -F "\"pci_addr\":\"$_pci\"" $T/ex.json)
+	echo "$_l" | grep -qF "\"verdict\":\"$_v\"" || { not_ok "$_d: verdict $_v"; return; }
+	for _s in "$@"; do
+		echo "$_l" | grep -qF -- "$_s" || { not_ok "$_d: missing '$_s'"; return; }
+	done
+	ok "$_d"
+}
+expect "healthy NIC is healthy" 0000:01:00.0 healthy "MSI-X"
+expect "ctrl_vq=off: names CTRL_RX without CTRL_VQ, fix ctrl_vq=on" 0000:02:00.0 failed \
+	"VIRTIO_NET_F_CTRL_RX without VIRTIO_NET_F_CTRL_VQ" "ctrl_vq=on" "advertises feature VIRTIO_NET_F_CTRL_RX" "FAILED"
+expect "vectors=0: INTx, fix vectors=" 0000:03:00.0 degraded "legacy INTx" "vectors=4"
+expect "host_mtu=60: MTU ignored, fix host_mtu" 0000:04:00.0 degraded "MTU 60 was ignored" "host_mtu=1500" "<mtu size="
+expect "status=off: link changes invisible, fix status=on" 0000:05:00.0 degraded "VIRTIO_NET_F_STATUS" "status=on"
+expect "vectors=2: one shared MSI-X vector, fix vectors=" 0000:06:00.0 degraded "one shared MSI-X vector" "vectors=4"
+expect "mq=on without ctrl_*: names MQ without CTRL_VQ" 0000:07:00.0 failed \
+	"VIRTIO_NET_F_MQ without VIRTIO_NET_F_CTRL_VQ" "ctrl_vq=on (or mq=off"
+
+nicctl events --json > $T/ev.json
+if [ "$MODE" = early ]; then
+	check "probe failures recorded with errno 22 at the features stage" \
+		test "$(grep -F '"type":"probe_fail"' $T/ev.json | grep -F '"errno":22' | grep -cF '"stage":"features"')" = 2
+	check "successful probes recorded too (5)" test "$(grep -cF '"type":"probe_ok"' $T/ev.json)" = 5
+	check "explain cites the probe's errno" grep -qF 'probe returned EINVAL (-22)' $T/ex.json
+else
+	check "load-time scan recorded all 7 (cause scan)" \
+		test "$(grep -F '"type":"setup_scan"' $T/ev.json | grep -cF '"cause":"scan"')" = 7
+	check "scan: failed devices unbound with FAILED in status" \
+		test "$(grep -F '"type":"setup_scan"' $T/ev.json | grep -F '"driver_bound":false' | grep -cF 'FAILED')" = 2
+fi
+check "features decoded by name in the events" grep -qF '"features_offered_names":"VIRTIO_NET_F_CTRL_GUEST_OFFLOADS' $T/ev.json
+check "status byte decoded" grep -qF '"status_bits":"ACKNOWLEDGE|DRIVER|FAILED"' $T/ev.json
+check "nicctl explain eth0 shows one device" test "$(nicctl explain --json eth0 | grep -c verdict)" = 1
+
+# A scan on request; refused without CAP_NET_ADMIN.
+runas 65534 65534 nicctl scan > $T/scan.out 2>&1
+check "scan as nobody refused (exit 3)" test $? = 3
+S0=$(nicctl stats --json | json_num last_seq)
+nicctl scan
+requested() { [ "$(nicctl events --since $((S0 + 1)) --json | grep -cF '"cause":"scan_request"')" -ge 7 ]; }
+check_wait "scan on request recorded every device" 30 requested
+
+if [ "$MODE" = early ]; then
+	# A misconfigured NIC hotplugged at run time is caught as it probes.
+	qmp '{"execute":"netdev_add","arguments":{"type":"user","id":"hpn0","restrict":true}}' > /dev/null
+	qmp '{"execute":"device_add","arguments":{"driver":"virtio-net-pci","id":"hpnic0","netdev":"hpn0","bus":"hp0","ctrl_vq":false}}'
+	hp_failed() { [ "$(nicctl events --json | grep -F '"type":"probe_fail"' | grep -cF 'CTRL_RX but not')" -ge 2 ]; }
+	check_wait "hotplugged ctrl_vq=off NIC: probe failure recorded" 90 hp_failed
+	nfail() { nicctl explain --json | grep -cF '"verdict":"failed"'; }
+	check "explain now lists 3 failed devices ($(nfail))" test "$(nfail)" = 3
+fi
+true
