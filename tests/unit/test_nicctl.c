@@ -18,6 +18,8 @@
 #include "event.h"
 #include "nl.h"
 #include "print.h"
+#include "explain.h"
+#include "virtio.h"
 
 static int passed, failed, n;
 
@@ -67,7 +69,7 @@ static void test_decoders(void)
 	static const char *const types[] = {
 		"type#0", "dev_arrive", "dev_depart", "admin_up", "admin_down",
 		"carrier_on", "carrier_off", "operstate", "mtu", "rename",
-		"flapping", "flap_end",
+		"flapping", "flap_end", "probe_ok", "probe_fail", "setup_scan",
 	};
 	static const char *const opers[] = {
 		"unknown", "notpresent", "down", "lowerlayerdown", "testing",
@@ -77,7 +79,8 @@ static void test_decoders(void)
 
 	for (i = 1; i < __NICDIAG_EV_MAX; i++)
 		check_str(event_type_name(i), types[i], "event type name");
-	check_str(event_type_name(__NICDIAG_EV_MAX + 5), "type#17", "unknown event type decodes as type#N");
+	check_str(event_type_name(99), "type#99", "unknown event type decodes as type#N");
+	_Static_assert(sizeof(types) / sizeof(types[0]) == __NICDIAG_EV_MAX, "all types named");
 	for (i = 0; i < sizeof(opers) / sizeof(opers[0]); i++)
 		check_str(oper_name(i), opers[i], "operstate name");
 	check_str(oper_name(99), "oper#99", "unknown operstate");
@@ -230,6 +233,100 @@ static void test_event_printer(void)
 	nlmsg_free(m);
 }
 
+static void test_virtio_decoders(void)
+{
+	char buf[512];
+
+	status_str(0x83, buf, sizeof(buf));
+	check_str(buf, "ACKNOWLEDGE|DRIVER|FAILED", "status 0x83 decoded");
+	status_str(0x0f, buf, sizeof(buf));
+	check_str(buf, "ACKNOWLEDGE|DRIVER|FEATURES_OK|DRIVER_OK", "status 0x0f decoded");
+	status_str(0, buf, sizeof(buf));
+	check_str(buf, "RESET", "status 0 decoded");
+	features_str((1ULL << 16) | (1ULL << 17) | (1ULL << 32) | (1ULL << 50), buf, sizeof(buf));
+	check_str(buf, "VIRTIO_NET_F_STATUS VIRTIO_NET_F_CTRL_VQ VIRTIO_F_VERSION_1 bit50",
+		  "feature bits decoded by name, unknown ones by number");
+	check_str(feature_qemu_prop("VIRTIO_NET_F_CTRL_VQ"), "ctrl_vq", "QEMU property of CTRL_VQ");
+	check_str(feature_qemu_prop("VIRTIO_NET_F_MQ"), "mq", "QEMU property of MQ");
+	check(feature_qemu_prop("VIRTIO_NET_F_NONSENSE") == NULL, "no property for an unknown name");
+	check_str(errno_name(22), "EINVAL", "errno 22");
+	check_str(errno_name(4000), "errno 4000", "unknown errno");
+}
+
+/* A setup snapshot as kmod/nlmsg.c encodes it. */
+static struct nl_msg *setup_msg(uint64_t offered, uint8_t status, uint8_t bound,
+				uint8_t irq, uint32_t vectors, const char *log)
+{
+	struct nl_msg *msg = nlmsg_alloc();
+	struct nlattr *ev, *st;
+
+	genlmsg_put(msg, 0, 0, 0x20, 0, 0, NICDIAG_CMD_EVENT_NTF, 1);
+	ev = nla_nest_start(msg, NICDIAG_A_EVENT);
+	st = nla_nest_start(msg, NICDIAG_EVENT_A_SETUP);
+	nla_put_string(msg, NICDIAG_SETUP_A_VIRTIO_DEV, "virtio1");
+	nla_put_string(msg, NICDIAG_SETUP_A_PCI_ADDR, "0000:02:00.0");
+	if (log)
+		nla_put_u32(msg, NICDIAG_SETUP_A_ERRNO, 22);
+	nla_put_u32(msg, NICDIAG_SETUP_A_STAGE, bound ? NICDIAG_STAGE_DONE : NICDIAG_STAGE_FEATURES);
+	nla_put_u8(msg, NICDIAG_SETUP_A_STATUS, status);
+	nla_put_u64(msg, NICDIAG_SETUP_A_FEATURES_OFFERED, offered);
+	nla_put_u64(msg, NICDIAG_SETUP_A_FEATURES_NEGOTIATED, offered & ~(1ULL << 3));
+	nla_put_u8(msg, NICDIAG_SETUP_A_DRIVER_BOUND, bound);
+	nla_put_u8(msg, NICDIAG_SETUP_A_IRQ_MODE, irq);
+	nla_put_u32(msg, NICDIAG_SETUP_A_MSIX_VECTORS, vectors);
+	nla_put_u32(msg, NICDIAG_SETUP_A_NUM_VQS, bound ? 3 : 0);
+	nla_put_u32(msg, NICDIAG_SETUP_A_QUEUE_PAIRS, bound);
+	nla_put_u32(msg, NICDIAG_SETUP_A_DEVICE_MTU, 60);
+	nla_put_u32(msg, NICDIAG_SETUP_A_CPUS, 2);
+	if (log)
+		nla_put_string(msg, NICDIAG_SETUP_A_LOG, log);
+	nla_nest_end(msg, st);
+	nla_nest_end(msg, ev);
+	return msg;
+}
+
+static const char *explain_msg(struct nl_msg *msg, unsigned int type)
+{
+	struct nlattr *tb[NICDIAG_A_MAX + 1], *ev[NICDIAG_EVENT_A_MAX + 1];
+
+	capture_start(1);
+	if (!nl_parse_reply(msg, tb) && tb[NICDIAG_A_EVENT] &&
+	    !nla_parse_nested(ev, NICDIAG_EVENT_A_MAX, tb[NICDIAG_A_EVENT], NULL) &&
+	    ev[NICDIAG_EVENT_A_SETUP])
+		explain_setup("", type, ev[NICDIAG_EVENT_A_SETUP]);
+	nlmsg_free(msg);
+	return capture_end();
+}
+
+static void test_explain(void)
+{
+	const uint64_t good = (1ULL << 16) | (1ULL << 17) | (1ULL << 32);
+	const char *s;
+
+	s = explain_msg(setup_msg((good & ~(1ULL << 17)) | (1ULL << 21), 0x83, 0, NICDIAG_IRQ_INTX, 4,
+				  "virtio_net virtio1: device advertises feature VIRTIO_NET_F_GUEST_ANNOUNCE but not VIRTIO_NET_F_CTRL_VQ"),
+			NICDIAG_EV_PROBE_FAIL);
+	check(strstr(s, "\"verdict\":\"failed\"") &&
+	      strstr(s, "VIRTIO_NET_F_GUEST_ANNOUNCE without VIRTIO_NET_F_CTRL_VQ") &&
+	      strstr(s, "ctrl_vq=on (or guest_announce=off"),
+	      "explain: a dependency the tests never inject is named from the kernel's line");
+	s = explain_msg(setup_msg(good, 0x0f, 1, NICDIAG_IRQ_MSIX, 4, NULL), NICDIAG_EV_PROBE_OK);
+	check(strstr(s, "\"verdict\":\"healthy\"") != NULL, "explain: healthy device says so");
+	s = explain_msg(setup_msg(good & ~(1ULL << 32), 0x0f, 1, NICDIAG_IRQ_MSIX, 4, NULL),
+			NICDIAG_EV_PROBE_OK);
+	check(strstr(s, "legacy virtio transport") && strstr(s, "disable-modern"),
+	      "explain: legacy transport and its fix");
+	s = explain_msg(setup_msg(good | (1ULL << 3), 0x0f, 1, NICDIAG_IRQ_MSIX, 4, NULL),
+			NICDIAG_EV_PROBE_OK);
+	check(strstr(s, "MTU 60 was ignored") != NULL, "explain: ignored device MTU");
+	s = explain_msg(setup_msg(good, 0x03, 0, NICDIAG_IRQ_INTX, 4, NULL), NICDIAG_EV_SETUP_SCAN);
+	check(strstr(s, "no driver bound") && strstr(s, "modprobe virtio_net"),
+	      "explain: unbound, never failed: load the driver");
+	s = explain_msg(setup_msg(good, 0x83, 0, NICDIAG_IRQ_INTX, 4, NULL), NICDIAG_EV_SETUP_SCAN);
+	check(strstr(s, "failed before nicdiag was loaded") != NULL,
+	      "explain: failed before load, errno unknown, says so");
+}
+
 int main(void)
 {
 	test_decoders();
@@ -237,6 +334,8 @@ int main(void)
 	test_iso_time();
 	test_extack();
 	test_event_printer();
+	test_virtio_decoders();
+	test_explain();
 	free(capture_buf);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
