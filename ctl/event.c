@@ -124,21 +124,26 @@ static void describe_setup(unsigned int type, struct nlattr **ev)
 		out_text("probed");
 	else
 		out_text("found at scan: %s", stage_text(u32_or(st[NICDIAG_SETUP_A_STAGE], 0)));
-	out_text("; status %s; irq %s", status,
-		 st[NICDIAG_SETUP_A_IRQ_MODE] ?
-		 nicdiag_irq_names[nla_get_u8(st[NICDIAG_SETUP_A_IRQ_MODE]) % 4] : "unknown");
+	out_text("; status %s", status);
+	if (st[NICDIAG_SETUP_A_DRIVER_BOUND] && nla_get_u8(st[NICDIAG_SETUP_A_DRIVER_BOUND]) &&
+	    st[NICDIAG_SETUP_A_IRQ_MODE])
+		out_text("; irq %s", nicdiag_irq_names[nla_get_u8(st[NICDIAG_SETUP_A_IRQ_MODE]) % 4]);
 	if (type == NICDIAG_EV_PROBE_FAIL && st[NICDIAG_SETUP_A_LOG]) {
+		const char *last = NULL, *l;
 		struct nlattr *a;
 		int rem;
 
-		/* The driver's own words: the last line naming the device
+		/* The driver's own words: the newest line naming the device
 		 * that is not the driver core's "probe ... failed" echo. */
 		nla_for_each_nested(a, ev[NICDIAG_EVENT_A_SETUP], rem)
 			if (nla_type(a) == NICDIAG_SETUP_A_LOG &&
 			    !strstr(nla_get_string(a), "probe of") &&
 			    !strstr(nla_get_string(a), "probe with driver"))
-				out_text("; kernel: %s", strchr(nla_get_string(a), ']') ?
-					 strchr(nla_get_string(a), ']') + 2 : nla_get_string(a));
+				last = nla_get_string(a);
+		if (last) {
+			l = strchr(last, ']');
+			out_text("; kernel: %s", l && l[1] ? l + 2 : last);
+		}
 	}
 }
 

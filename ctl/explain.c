@@ -229,10 +229,17 @@ static void evidence_resources(struct diagnosis *d, struct nlattr **st)
 	unsigned int mode = st[NICDIAG_SETUP_A_IRQ_MODE] ?
 			    nla_get_u8(st[NICDIAG_SETUP_A_IRQ_MODE]) % 4 : 0;
 
-	evidence(d, "interrupts %s, %u MSI-X vectors, %u virtqueues, queue pairs %u in use of %u offered, %u CPUs",
+	char qp[96];
+
+	if (u32a(st, NICDIAG_SETUP_A_MAX_QUEUE_PAIRS))
+		snprintf(qp, sizeof(qp), "%u of %u offered queue pairs in use",
+			 u32a(st, NICDIAG_SETUP_A_QUEUE_PAIRS),
+			 u32a(st, NICDIAG_SETUP_A_MAX_QUEUE_PAIRS));
+	else
+		snprintf(qp, sizeof(qp), "one queue pair (multiqueue not offered)");
+	evidence(d, "interrupts %s, %u MSI-X vectors, %u virtqueues, %s, %u CPUs",
 		 irq[mode], u32a(st, NICDIAG_SETUP_A_MSIX_VECTORS),
-		 u32a(st, NICDIAG_SETUP_A_NUM_VQS), u32a(st, NICDIAG_SETUP_A_QUEUE_PAIRS),
-		 u32a(st, NICDIAG_SETUP_A_MAX_QUEUE_PAIRS), u32a(st, NICDIAG_SETUP_A_CPUS));
+		 u32a(st, NICDIAG_SETUP_A_NUM_VQS), qp, u32a(st, NICDIAG_SETUP_A_CPUS));
 }
 
 /**

@@ -6,8 +6,8 @@ MODE=$1
 T=/tmp/t
 mkdir -p $T
 ndevs() { nicctl explain --json 2>/dev/null | grep -c '"verdict"'; }
-all_seen() { [ "$(ndevs)" -ge 7 ]; }
-check_wait "explain covers all 7 virtio-net devices ($MODE load)" 60 all_seen
+all_seen() { [ "$(ndevs)" -ge 9 ]; }
+check_wait "explain covers all 9 virtio-net devices ($MODE load)" 60 all_seen
 nicctl explain
 nicctl explain --json > $T/ex.json
 
@@ -31,16 +31,20 @@ expect "status=off: link changes invisible, fix status=on" 0000:05:00.0 degraded
 expect "vectors=2: one shared MSI-X vector, fix vectors=" 0000:06:00.0 degraded "one shared MSI-X vector" "vectors=4"
 expect "mq=on without ctrl_*: names MQ without CTRL_VQ" 0000:07:00.0 failed \
 	"VIRTIO_NET_F_MQ without VIRTIO_NET_F_CTRL_VQ" "ctrl_vq=on (or mq=off"
+expect "mq=on,vectors=2 on 4 queues: shared vector, and 2 of 4 pairs" 0000:08:00.0 degraded \
+	"one shared MSI-X vector for all 9 virtqueues" "vectors=10" "2 of 4 queue pairs in use"
+expect "mq=on on 4 queues, 2 vCPUs: 2 of 4 pairs, by design" 0000:09:00.0 degraded \
+	"2 of 4 queue pairs in use: the guest has 2 vCPUs" "by design"
 
 nicctl events --json > $T/ev.json
 if [ "$MODE" = early ]; then
 	check "probe failures recorded with errno 22 at the features stage" \
 		test "$(grep -F '"type":"probe_fail"' $T/ev.json | grep -F '"errno":22' | grep -cF '"stage":"features"')" = 2
-	check "successful probes recorded too (5)" test "$(grep -cF '"type":"probe_ok"' $T/ev.json)" = 5
+	check "successful probes recorded too (7)" test "$(grep -cF '"type":"probe_ok"' $T/ev.json)" = 7
 	check "explain cites the probe's errno" grep -qF 'probe returned EINVAL (-22)' $T/ex.json
 else
-	check "load-time scan recorded all 7 (cause scan)" \
-		test "$(grep -F '"type":"setup_scan"' $T/ev.json | grep -cF '"cause":"scan"')" = 7
+	check "load-time scan recorded all 9 (cause scan)" \
+		test "$(grep -F '"type":"setup_scan"' $T/ev.json | grep -cF '"cause":"scan"')" = 9
 	check "scan: failed devices unbound with FAILED in status" \
 		test "$(grep -F '"type":"setup_scan"' $T/ev.json | grep -F '"driver_bound":false' | grep -cF 'FAILED')" = 2
 fi
@@ -53,7 +57,7 @@ runas 65534 65534 nicctl scan > $T/scan.out 2>&1
 check "scan as nobody refused (exit 3)" test $? = 3
 S0=$(nicctl stats --json | json_num last_seq)
 nicctl scan
-requested() { [ "$(nicctl events --since $((S0 + 1)) --json | grep -cF '"cause":"scan_request"')" -ge 7 ]; }
+requested() { [ "$(nicctl events --since $((S0 + 1)) --json | grep -cF '"cause":"scan_request"')" -ge 9 ]; }
 check_wait "scan on request recorded every device" 30 requested
 
 if [ "$MODE" = early ]; then
