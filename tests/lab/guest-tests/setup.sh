@@ -60,6 +60,27 @@ nicctl scan
 requested() { [ "$(nicctl events --since $((S0 + 1)) --json | grep -cF '"cause":"scan_request"')" -ge 9 ]; }
 check_wait "scan on request recorded every device" 30 requested
 
+if [ "$MODE" = late ]; then
+	# The virtio stack goes away and comes back under a loaded nicdiag:
+	# the probe watcher follows the virtio module (module notifier).
+	S1=$(nicctl stats --json | json_num last_seq)
+	for m in virtio_net net_failover failover virtio_pci virtio_pci_modern_dev \
+		 virtio_pci_legacy_dev virtio_ring virtio; do
+		rmmod $m 2>/dev/null
+	done
+	check "virtio stack unloaded under nicdiag" sh -c "! grep -q '^virtio ' /proc/modules"
+	check "nicctl still answers" nicctl stats > /dev/null
+	modprobe virtio_pci
+	modprobe virtio_net
+	reprobed() {
+		nicctl events --since $((S1 + 1)) --json > $T/re.json
+		[ "$(grep -cF '"type":"probe_ok"' $T/re.json)" -ge 7 ] &&
+		[ "$(grep -cF '"type":"probe_fail"' $T/re.json)" -ge 2 ]
+	}
+	check_wait "probes after reloading virtio are recorded (7 ok, 2 failed)" 60 reprobed
+	check "netdevs departed when virtio_net went away" grep -qF '"type":"dev_depart"' $T/re.json
+fi
+
 if [ "$MODE" = early ]; then
 	# A misconfigured NIC hotplugged at run time is caught as it probes.
 	qmp '{"execute":"netdev_add","arguments":{"type":"user","id":"hpn0","restrict":true}}' > /dev/null
