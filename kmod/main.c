@@ -3,10 +3,10 @@
  * nicdiag: catches why a VM's NIC did not come up, flaps or stalls, and
  * keeps the evidence.
  *
- * Init brings the parts up in dependency order (configuration, the ring
+ * Init brings the parts up in dependency order: configuration, the ring
  * events go to, the netlink family that reads the ring, the sources that
- * fill it: link tracker and setup watcher, then debugfs); exit and every failure path take them down in
- * reverse.
+ * fill it (link tracker, setup watcher), then debugfs.  Exit and every
+ * failure path take them down in reverse.
  */
 
 #include <linux/module.h>
