@@ -4,6 +4,7 @@
 #
 #   lab_test NAME [LAB-OPTIONS...] -- GUEST-SCRIPT [ARGS...]
 #
+# NICDIAG_KERNEL (5.10, 6.1, 6.12, 7.2) picks the guest kernel; default 6.1.
 # The guest script runs under busybox sh with tests/lab/guest-tests/lib.sh
 # sourced first; it prints 'ok - ...' / 'not ok - ...' lines.
 
@@ -21,7 +22,8 @@ lab_test() {
 	shift
 	script=$(cat "$labdir/guest-tests/lib.sh" "$1")
 	shift
-	"$labdir/lab" run "${opts[@]}" -- sh -c "$script" guest "$@"
+	"$labdir/lab" run ${NICDIAG_KERNEL:+--kernel "$NICDIAG_KERNEL"} "${opts[@]}" \
+		-- sh -c "$script" guest "$@"
 	rc=$?
 	case $rc in
 	124) echo "not ok - $name: lab timed out (console tail above)" ;;
