@@ -45,6 +45,32 @@ install: all
 	install -D -m 0755 ctl/nicctl $(DESTDIR)$(PREFIX)/sbin/nicctl
 	[ -n "$(DESTDIR)" ] || depmod -a $(KREL)
 
+# DKMS: the module's source goes to /usr/src/nicdiag-VERSION; DKMS then
+# builds and installs it for the running kernel now and for every kernel
+# installed later.  DKMS_KERNELS overrides which kernels (default: running).
+DKMS_SRC = $(DESTDIR)/usr/src/nicdiag-$(VERSION)
+DKMS_KERNELS ?= $(shell uname -r)
+
+dkms-source:
+	rm -rf $(DKMS_SRC)
+	install -d $(DKMS_SRC)/kmod $(DKMS_SRC)/uapi/linux
+	install -m 0644 $$(ls kmod/*.c kmod/*.h | grep -v '\.mod\.c$$') kmod/Kbuild kmod/Makefile $(DKMS_SRC)/kmod/
+	install -m 0644 uapi/linux/nicdiag.h $(DKMS_SRC)/uapi/linux/
+	install -m 0644 uapi/nicdiag_names.h uapi/nicdiag.yaml $(DKMS_SRC)/uapi/
+	install -m 0644 VERSION COPYING $(DKMS_SRC)/
+	sed 's/@VERSION@/$(VERSION)/' dkms.conf > $(DKMS_SRC)/dkms.conf
+
+dkms-install: dkms-source
+	dkms add -m nicdiag -v $(VERSION)
+	for k in $(DKMS_KERNELS); do \
+		dkms build -m nicdiag -v $(VERSION) -k $$k && \
+		dkms install -m nicdiag -v $(VERSION) -k $$k || exit 1; \
+	done
+
+dkms-remove:
+	-dkms remove -m nicdiag -v $(VERSION) --all
+	rm -rf $(DKMS_SRC)
+
 # Kernel style: checkpatch --strict (from linux-source-6.1) and sparse.
 # compat.h exists to hold LINUX_VERSION_CODE tests: those two checks are
 # off for it alone.
@@ -63,4 +89,4 @@ clean:
 	$(MAKE) -C ctl clean
 	rm -rf tests/bin tests/lab/build tests/out
 
-.PHONY: all module ctl tools deps check demo install lint clean
+.PHONY: all module ctl tools deps check demo install lint clean dkms-source dkms-install dkms-remove

@@ -20,11 +20,21 @@ lab_test() {
 		shift
 	done
 	shift
-	script=$(cat "$labdir/guest-tests/lib.sh" "$1")
+	# The last line proves the guest script ran to its end: a lab that
+	# failed to boot or crashed must never read as a clean run.
+	script="$(cat "$labdir/guest-tests/lib.sh" "$1")
+echo @@GUEST-SCRIPT-END@@"
 	shift
+	out=$(mktemp)
 	"$labdir/lab" run ${NICDIAG_KERNEL:+--kernel "$NICDIAG_KERNEL"} "${opts[@]}" \
-		-- sh -c "$script" guest "$@"
-	rc=$?
+		-- sh -c "$script" guest "$@" | tee "$out"
+	rc=${PIPESTATUS[0]}
+	if ! grep -q '^@@GUEST-SCRIPT-END@@$' "$out"; then
+		echo "not ok - $name: the guest script did not run to its end (lab exit $rc)"
+		rm -f "$out"
+		return 0
+	fi
+	rm -f "$out"
 	case $rc in
 	124) echo "not ok - $name: lab timed out (console tail above)" ;;
 	125) echo "not ok - $name: guest kernel log has oops/WARN/BUG lines" ;;
