@@ -15,6 +15,9 @@ static const char *const cause_texts[] = {
 	[NICDIAG_CAUSE_UNREGISTERED] = "unregistered",
 	[NICDIAG_CAUSE_NETNS_MOVE] = "moved to another network namespace",
 	[NICDIAG_CAUSE_CONFIG] = "driver list changed",
+	[NICDIAG_CAUSE_SCAN] = "found by the scan at load",
+	[NICDIAG_CAUSE_SCAN_REQUEST] = "found by a requested scan",
+	[NICDIAG_CAUSE_LINK_DOWN] = "device down or no carrier",
 };
 
 static const char *lookup(const char *const *t, unsigned int n, unsigned int v,

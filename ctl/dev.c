@@ -24,13 +24,16 @@ static struct nla_policy dev_policy[NICDIAG_DEV_A_MAX + 1] = {
 	[NICDIAG_DEV_A_SINCE_MONO_NS] = { .type = NLA_U64 },
 	[NICDIAG_DEV_A_LAST_CHANGE_MONO_NS] = { .type = NLA_U64 },
 	[NICDIAG_DEV_A_LAST_CHANGE_REAL_NS] = { .type = NLA_U64 },
+	[NICDIAG_DEV_A_N_STALL] = { .type = NLA_U32 },
+	[NICDIAG_DEV_A_N_TX_TIMEOUT] = { .type = NLA_U32 },
+	[NICDIAG_DEV_A_STALLED_QUEUES] = { .type = NLA_U32 },
 };
 
 void print_dev_header(void)
 {
-	out_text("%-12s %7s %-11s %-13s %-5s %-7s %-14s %5s %-5s %9s %s\n",
+	out_text("%-12s %7s %-11s %-13s %-5s %-7s %-14s %5s %-5s %9s %-7s %s\n",
 		 "IFACE", "IFINDEX", "DRIVER", "BUS", "ADMIN", "CARRIER", "OPER",
-		 "MTU", "FLAPS", "UP/DOWN", "LAST-CHANGE");
+		 "MTU", "FLAPS", "UP/DOWN", "STALLS", "LAST-CHANGE");
 }
 
 static const char *ago(uint64_t mono_ns, char *buf, size_t len)
@@ -59,6 +62,9 @@ void print_dev(struct nlattr *nest)
 		{ NICDIAG_DEV_A_N_MTU, "n_mtu" },
 		{ NICDIAG_DEV_A_N_RENAME, "n_rename" },
 		{ NICDIAG_DEV_A_N_FLAP, "n_flap" },
+		{ NICDIAG_DEV_A_N_STALL, "n_stall" },
+		{ NICDIAG_DEV_A_N_TX_TIMEOUT, "n_tx_timeout" },
+		{ NICDIAG_DEV_A_STALLED_QUEUES, "stalled_queues" },
 	};
 	struct nlattr *d[NICDIAG_DEV_A_MAX + 1];
 	char buf[64], updown[32];
@@ -102,6 +108,9 @@ void print_dev(struct nlattr *nest)
 	snprintf(updown, sizeof(updown), "%u/%u", U32(NICDIAG_DEV_A_N_CARRIER_UP),
 		 U32(NICDIAG_DEV_A_N_CARRIER_DOWN));
 	out_text("%9s ", updown);
+	snprintf(buf, sizeof(buf), "%u%s", U32(NICDIAG_DEV_A_N_STALL),
+		 U32(NICDIAG_DEV_A_STALLED_QUEUES) ? "!" : "");
+	out_text("%-7s ", buf);
 	if (d[NICDIAG_DEV_A_SINCE_MONO_NS])
 		out_u64("since_mono_ns", NULL, nla_get_u64(d[NICDIAG_DEV_A_SINCE_MONO_NS]));
 	if (d[NICDIAG_DEV_A_LAST_CHANGE_MONO_NS])

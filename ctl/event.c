@@ -24,6 +24,20 @@ static struct nla_policy event_policy[NICDIAG_EVENT_A_MAX + 1] = {
 	[NICDIAG_EVENT_A_CAUSE] = { .type = NLA_U32 },
 	[NICDIAG_EVENT_A_LINK] = { .type = NLA_NESTED },
 	[NICDIAG_EVENT_A_SETUP] = { .type = NLA_NESTED },
+	[NICDIAG_EVENT_A_QUEUE] = { .type = NLA_NESTED },
+};
+
+struct nla_policy queue_policy[NICDIAG_QUEUE_A_MAX + 1] = {
+	[NICDIAG_QUEUE_A_INDEX] = { .type = NLA_U32 },
+	[NICDIAG_QUEUE_A_STOPPED_MS] = { .type = NLA_U32 },
+	[NICDIAG_QUEUE_A_DURATION_MS] = { .type = NLA_U32 },
+	[NICDIAG_QUEUE_A_THRESHOLD_MS] = { .type = NLA_U32 },
+	[NICDIAG_QUEUE_A_TX_TIMEOUTS] = { .type = NLA_U32 },
+	[NICDIAG_QUEUE_A_VQ_NAME] = { .type = NLA_STRING },
+	[NICDIAG_QUEUE_A_VQ_SIZE] = { .type = NLA_U32 },
+	[NICDIAG_QUEUE_A_VQ_FREE] = { .type = NLA_U32 },
+	[NICDIAG_QUEUE_A_VQ_BROKEN] = { .type = NLA_U8 },
+	[NICDIAG_QUEUE_A_STATUS] = { .type = NLA_U8 },
 };
 
 struct nla_policy setup_policy[NICDIAG_SETUP_A_MAX + 1] = {
@@ -211,6 +225,107 @@ static void print_setup(struct nlattr *nest)
 	out_nest_close();
 }
 
+/* The virtqueue part of a queue event's text: "; vq output.0 0/256 free". */
+static void describe_vq(struct nlattr **q)
+{
+	char status[96];
+
+	if (q[NICDIAG_QUEUE_A_VQ_NAME])
+		out_text("; vq %s %u/%u free%s", nla_get_string(q[NICDIAG_QUEUE_A_VQ_NAME]),
+			 u32_or(q[NICDIAG_QUEUE_A_VQ_FREE], 0),
+			 u32_or(q[NICDIAG_QUEUE_A_VQ_SIZE], 0),
+			 q[NICDIAG_QUEUE_A_VQ_BROKEN] && nla_get_u8(q[NICDIAG_QUEUE_A_VQ_BROKEN]) ?
+			 ", BROKEN" : "");
+	if (q[NICDIAG_QUEUE_A_STATUS]) {
+		status_str(nla_get_u8(q[NICDIAG_QUEUE_A_STATUS]), status, sizeof(status));
+		out_text("; status %s", status);
+	}
+}
+
+static void describe_queue(unsigned int type, struct nlattr **ev)
+{
+	struct nlattr *q[NICDIAG_QUEUE_A_MAX + 1];
+	unsigned int idx, free, size;
+
+	if (!ev[NICDIAG_EVENT_A_QUEUE] ||
+	    nla_parse_nested(q, NICDIAG_QUEUE_A_MAX, ev[NICDIAG_EVENT_A_QUEUE], queue_policy))
+		return;
+	idx = u32_or(q[NICDIAG_QUEUE_A_INDEX], 0);
+	free = u32_or(q[NICDIAG_QUEUE_A_VQ_FREE], 0);
+	size = u32_or(q[NICDIAG_QUEUE_A_VQ_SIZE], 0);
+	switch (type) {
+	case NICDIAG_EV_TX_STALL:
+		out_text("TX queue %u stalled: stopped %u ms with no transmit (threshold %u ms)",
+			 idx, u32_or(q[NICDIAG_QUEUE_A_STOPPED_MS], 0),
+			 u32_or(q[NICDIAG_QUEUE_A_THRESHOLD_MS], 0));
+		describe_vq(q);
+		if (q[NICDIAG_QUEUE_A_VQ_NAME] && size && free * 4 < size)
+			out_text("; the device is not consuming the TX ring");
+		break;
+	case NICDIAG_EV_TX_RESUME:
+		if (u32_or(ev[NICDIAG_EVENT_A_CAUSE], 0) == NICDIAG_CAUSE_LINK_DOWN)
+			out_text("TX queue %u stall ended after %u ms: device down or no carrier",
+				 idx, u32_or(q[NICDIAG_QUEUE_A_DURATION_MS], 0));
+		else
+			out_text("TX queue %u resumed after a %u ms stall", idx,
+				 u32_or(q[NICDIAG_QUEUE_A_DURATION_MS], 0));
+		describe_vq(q);
+		break;
+	case NICDIAG_EV_TX_TIMEOUT:
+		out_text("kernel TX watchdog: queue %u timed out, stopped %u ms (timeout #%u)",
+			 idx, u32_or(q[NICDIAG_QUEUE_A_STOPPED_MS], 0),
+			 u32_or(q[NICDIAG_QUEUE_A_TX_TIMEOUTS], 0));
+		describe_vq(q);
+		break;
+	case NICDIAG_EV_VQ_BROKEN:
+		out_text("virtqueue %s broken: the driver stopped using it",
+			 q[NICDIAG_QUEUE_A_VQ_NAME] ? nla_get_string(q[NICDIAG_QUEUE_A_VQ_NAME]) : "?");
+		describe_vq(q);
+		break;
+	case NICDIAG_EV_NEEDS_RESET:
+		out_text("device set NEEDS_RESET: it stopped working until the driver resets it");
+		describe_vq(q);
+		break;
+	}
+}
+
+/* The queue payload as a JSON object. */
+static void print_queue(struct nlattr *nest)
+{
+	static const struct {
+		int attr;
+		const char *key;
+	} u32s[] = {
+		{ NICDIAG_QUEUE_A_INDEX, "index" },
+		{ NICDIAG_QUEUE_A_STOPPED_MS, "stopped_ms" },
+		{ NICDIAG_QUEUE_A_DURATION_MS, "duration_ms" },
+		{ NICDIAG_QUEUE_A_THRESHOLD_MS, "threshold_ms" },
+		{ NICDIAG_QUEUE_A_TX_TIMEOUTS, "tx_timeouts" },
+		{ NICDIAG_QUEUE_A_VQ_SIZE, "vq_size" },
+		{ NICDIAG_QUEUE_A_VQ_FREE, "vq_free" },
+	};
+	struct nlattr *q[NICDIAG_QUEUE_A_MAX + 1];
+	char buf[96];
+	unsigned int i;
+
+	if (!out_json() || nla_parse_nested(q, NICDIAG_QUEUE_A_MAX, nest, queue_policy))
+		return;
+	out_nest_open("queue");
+	for (i = 0; i < sizeof(u32s) / sizeof(u32s[0]); i++)
+		if (q[u32s[i].attr])
+			out_u64(u32s[i].key, NULL, nla_get_u32(q[u32s[i].attr]));
+	if (q[NICDIAG_QUEUE_A_VQ_NAME])
+		out_str("vq_name", NULL, nla_get_string(q[NICDIAG_QUEUE_A_VQ_NAME]));
+	if (q[NICDIAG_QUEUE_A_VQ_BROKEN])
+		out_bool("vq_broken", NULL, nla_get_u8(q[NICDIAG_QUEUE_A_VQ_BROKEN]));
+	if (q[NICDIAG_QUEUE_A_STATUS]) {
+		out_u64("status", NULL, nla_get_u8(q[NICDIAG_QUEUE_A_STATUS]));
+		status_str(nla_get_u8(q[NICDIAG_QUEUE_A_STATUS]), buf, sizeof(buf));
+		out_str("status_bits", NULL, buf);
+	}
+	out_nest_close();
+}
+
 /* The text after the device, for each event type. */
 static void describe(unsigned int type, struct nlattr **ev, struct nlattr **ln)
 {
@@ -267,6 +382,13 @@ static void describe(unsigned int type, struct nlattr **ev, struct nlattr **ln)
 	case NICDIAG_EV_PROBE_FAIL:
 	case NICDIAG_EV_SETUP_SCAN:
 		describe_setup(type, ev);
+		break;
+	case NICDIAG_EV_TX_STALL:
+	case NICDIAG_EV_TX_RESUME:
+	case NICDIAG_EV_TX_TIMEOUT:
+	case NICDIAG_EV_VQ_BROKEN:
+	case NICDIAG_EV_NEEDS_RESET:
+		describe_queue(type, ev);
 		break;
 	default:
 		out_text("%s", event_type_name(type));
@@ -370,6 +492,8 @@ uint64_t print_event(struct nlattr *nest, struct seq_tracker *t)
 		print_link(ln);
 	if (ev[NICDIAG_EVENT_A_SETUP])
 		print_setup(ev[NICDIAG_EVENT_A_SETUP]);
+	if (ev[NICDIAG_EVENT_A_QUEUE])
+		print_queue(ev[NICDIAG_EVENT_A_QUEUE]);
 	out_obj_close();
 	return seq;
 }

@@ -21,6 +21,7 @@ uint64_t print_event(struct nlattr *nest, struct seq_tracker *t);
 void print_loss(uint64_t first, uint64_t last, const char *reason);
 /* Policy of the NICDIAG_EVENT_A_SETUP nest. */
 extern struct nla_policy setup_policy[];
+extern struct nla_policy queue_policy[];
 /* Event's ifindex and ifname, for filtering. */
 int event_ident(struct nlattr *nest, uint32_t *ifindex, const char **ifname);
 

@@ -56,6 +56,9 @@ static void evidence(struct diagnosis *d, const char *fmt, ...)
 	va_end(ap);
 }
 
+static void print_diagnosis(struct diagnosis *d, const char *name, const char *vdev,
+			    const char *pci);
+
 /* Record a degradation: the first becomes the root cause. */
 static struct finding *finding(struct diagnosis *d)
 {
@@ -248,7 +251,92 @@ static void evidence_resources(struct diagnosis *d, struct nlattr **st)
  * @type: the event type the snapshot came with
  * @nest: the NICDIAG_EVENT_A_SETUP nest
  */
-void explain_setup(const char *ifname, unsigned int type, struct nlattr *nest)
+/**
+ * stall_note() - fold one queue event into a device's stall summary
+ * @si: the summary
+ * @type: the event type
+ * @cause: the event's cause
+ * @queue: its NICDIAG_EVENT_A_QUEUE nest
+ */
+void stall_note(struct stall_info *si, unsigned int type, unsigned int cause,
+		struct nlattr *queue)
+{
+	struct nlattr *q[NICDIAG_QUEUE_A_MAX + 1];
+
+	if (!queue || nla_parse_nested(q, NICDIAG_QUEUE_A_MAX, queue, queue_policy))
+		return;
+	switch (type) {
+	case NICDIAG_EV_TX_STALL:
+		si->n_stall++;
+		si->stalled = 1;
+		si->queue = u32a(q, NICDIAG_QUEUE_A_INDEX);
+		si->stopped_ms = u32a(q, NICDIAG_QUEUE_A_STOPPED_MS);
+		si->vq_free = u32a(q, NICDIAG_QUEUE_A_VQ_FREE);
+		si->vq_size = u32a(q, NICDIAG_QUEUE_A_VQ_SIZE);
+		snprintf(si->vq, sizeof(si->vq), "%s",
+			 q[NICDIAG_QUEUE_A_VQ_NAME] ? nla_get_string(q[NICDIAG_QUEUE_A_VQ_NAME]) : "");
+		si->status = q[NICDIAG_QUEUE_A_STATUS] ? nla_get_u8(q[NICDIAG_QUEUE_A_STATUS]) : -1;
+		break;
+	case NICDIAG_EV_TX_RESUME:
+		si->stalled = 0;
+		si->last_ms = u32a(q, NICDIAG_QUEUE_A_DURATION_MS);
+		(void)cause;
+		break;
+	case NICDIAG_EV_TX_TIMEOUT:
+		si->n_timeout++;
+		break;
+	case NICDIAG_EV_VQ_BROKEN:
+		snprintf(si->broken, sizeof(si->broken), "%s",
+			 q[NICDIAG_QUEUE_A_VQ_NAME] ? nla_get_string(q[NICDIAG_QUEUE_A_VQ_NAME]) : "?");
+		break;
+	case NICDIAG_EV_NEEDS_RESET:
+		si->needs_reset = 1;
+		break;
+	}
+}
+
+/* What the queue events add to a diagnosis; may set the root cause. */
+static void diagnose_queues(struct diagnosis *d, const struct stall_info *si)
+{
+	struct finding *f;
+
+	if (!si)
+		return;
+	if (si->broken[0] || si->needs_reset) {
+		d->verdict = "failed";
+		snprintf(d->root.cause, LINE, "%s%s%s",
+			 si->needs_reset ? "the device set NEEDS_RESET" : "",
+			 si->needs_reset && si->broken[0] ? " and " : "",
+			 si->broken[0] ? "a virtqueue is broken: the driver stopped using it" : "");
+		if (si->broken[0])
+			evidence(d, "virtqueue %s marked broken", si->broken);
+		snprintf(d->root.fix, LINE, "reset the device (unbind/bind virtio_net or reboot the guest); report the backend with 'nicctl events'");
+	} else if (si->stalled) {
+		d->verdict = "stalled";
+		snprintf(d->root.cause, LINE,
+			 "TX queue %u is stalled: stopped %u ms with no transmit%s", si->queue,
+			 si->stopped_ms,
+			 si->vq[0] && si->vq_size && si->vq_free * 4 < si->vq_size ?
+			 "; the backend stopped consuming the TX ring" : "");
+		if (si->vq[0])
+			evidence(d, "virtqueue %s: %u of %u descriptors free (the device has not used what the driver posted)",
+				 si->vq, si->vq_free, si->vq_size);
+		if (si->n_timeout)
+			evidence(d, "kernel TX watchdog fired %u times", si->n_timeout);
+		snprintf(d->root.fix, LINE,
+			 "on the host, find what serves this NIC (QEMU netdev, vhost-net, the tap's reader or the socket peer) and why it stopped reading; 'nicctl watch' on the host shows its side");
+	} else if (si->n_stall) {
+		f = finding(d);
+		if (f) {
+			snprintf(f->cause, LINE, "%u TX stall(s) in the history, the latest lasted %u ms and ended",
+				 si->n_stall, si->last_ms);
+			snprintf(f->fix, LINE, "see 'nicctl events' for when; a backend that pauses (host overload, migration) stalls the guest's TX");
+		}
+	}
+}
+
+void explain_setup(const char *ifname, unsigned int type, struct nlattr *nest,
+		   const struct stall_info *si)
 {
 	struct nlattr *st[NICDIAG_SETUP_A_MAX + 1];
 	struct diagnosis *d = calloc(1, sizeof(*d));
@@ -256,7 +344,7 @@ void explain_setup(const char *ifname, unsigned int type, struct nlattr *nest)
 	unsigned int status;
 	char buf[1024];
 	struct nlattr *a;
-	int i, rem;
+	int rem;
 
 	if (!d || nla_parse_nested(st, NICDIAG_SETUP_A_MAX, nest, setup_policy)) {
 		free(d);
@@ -288,6 +376,7 @@ void explain_setup(const char *ifname, unsigned int type, struct nlattr *nest)
 	} else {
 		diagnose_degradations(d, st);
 	}
+	diagnose_queues(d, si);
 
 	if (st[NICDIAG_SETUP_A_DRIVER_BOUND] && nla_get_u8(st[NICDIAG_SETUP_A_DRIVER_BOUND]))
 		evidence_resources(d, st);
@@ -297,8 +386,33 @@ void explain_setup(const char *ifname, unsigned int type, struct nlattr *nest)
 	features_str(u64a(st, NICDIAG_SETUP_A_FEATURES_OFFERED), buf, sizeof(buf));
 	evidence(d, "offered: %s", buf);
 
+	print_diagnosis(d, ifname[0] ? ifname : vdev, vdev, pci);
+	free(d);
+}
+
+/* A device known only from its queue events (not virtio-net, or no scan). */
+static void explain_queues_only(const char *ifname, const struct stall_info *si)
+{
+	struct diagnosis *d = calloc(1, sizeof(*d));
+
+	if (!d)
+		return;
+	d->verdict = "healthy";
+	snprintf(d->root.cause, LINE, "no queue problem now");
+	diagnose_queues(d, si);
+	print_diagnosis(d, ifname, "-", "-");
+	free(d);
+}
+
+/* The one printer of a diagnosis, text and JSON. */
+static void print_diagnosis(struct diagnosis *d, const char *name, const char *vdev,
+			    const char *pci)
+{
+	char buf[1024];
+	int i;
+
 	out_obj_open();
-	out_str("device", "%s", ifname[0] ? ifname : vdev);
+	out_str("device", "%s", name);
 	out_str("virtio_dev", " (%s", vdev);
 	out_str("pci_addr", " %s)", pci);
 	out_str("verdict", ": %s", d->verdict);
@@ -320,7 +434,6 @@ void explain_setup(const char *ifname, unsigned int type, struct nlattr *nest)
 	out_arr_close();
 	if (out_json())
 		out_obj_close();
-	free(d);
 }
 
 /* ---- collecting the latest snapshot per device ---------------------------- */
@@ -330,6 +443,7 @@ struct snap {
 	char ifname[16];
 	unsigned int type;
 	struct nlattr *nest;	/* copy */
+	struct stall_info si;
 };
 
 struct explain_ctx {
@@ -348,22 +462,45 @@ static int explain_reply(struct nlattr **tb, void *arg)
 
 	if (!tb[NICDIAG_A_EVENT] ||
 	    nla_parse_nested(ev, NICDIAG_EVENT_A_MAX, tb[NICDIAG_A_EVENT], NULL) ||
-	    !ev[NICDIAG_EVENT_A_TYPE] || !ev[NICDIAG_EVENT_A_SETUP])
+	    !ev[NICDIAG_EVENT_A_TYPE])
 		return 0;
 	type = nla_get_u32(ev[NICDIAG_EVENT_A_TYPE]);
+	if (ev[NICDIAG_EVENT_A_QUEUE] && ev[NICDIAG_EVENT_A_IFNAME]) {
+		/* Queue events name the netdev; setup snapshots name it too. */
+		const char *ifname = nla_get_string(ev[NICDIAG_EVENT_A_IFNAME]);
+
+		for (i = 0; i < c->n; i++)
+			if (!strcmp(c->snaps[i].ifname, ifname))
+				s = &c->snaps[i];
+		if (!s) {
+			if (c->n == MAX_DEVS)
+				return 0;
+			s = &c->snaps[c->n++];
+			snprintf(s->ifname, sizeof(s->ifname), "%s", ifname);
+		}
+		stall_note(&s->si, type, ev[NICDIAG_EVENT_A_CAUSE] ?
+			   nla_get_u32(ev[NICDIAG_EVENT_A_CAUSE]) : 0,
+			   ev[NICDIAG_EVENT_A_QUEUE]);
+		return 0;
+	}
+	if (!ev[NICDIAG_EVENT_A_SETUP])
+		return 0;
 	if (nla_parse_nested(st, NICDIAG_SETUP_A_MAX, ev[NICDIAG_EVENT_A_SETUP], setup_policy) ||
 	    !st[NICDIAG_SETUP_A_VIRTIO_DEV])
 		return 0;
 	vdev = nla_get_string(st[NICDIAG_SETUP_A_VIRTIO_DEV]);
 	for (i = 0; i < c->n; i++)
-		if (!strcmp(c->snaps[i].vdev, vdev))
+		if (!strcmp(c->snaps[i].vdev, vdev) ||
+		    (!c->snaps[i].vdev[0] && ev[NICDIAG_EVENT_A_IFNAME] &&
+		     !strcmp(c->snaps[i].ifname, nla_get_string(ev[NICDIAG_EVENT_A_IFNAME]))))
 			s = &c->snaps[i];
 	if (!s) {
 		if (c->n == MAX_DEVS)
 			return 0;
 		s = &c->snaps[c->n++];
-		snprintf(s->vdev, sizeof(s->vdev), "%s", vdev);
 	}
+	if (!s->vdev[0])
+		snprintf(s->vdev, sizeof(s->vdev), "%s", vdev);
 	/* Later events replace earlier ones: the newest snapshot counts. */
 	free(s->nest);
 	s->nest = malloc(nla_total_size(nla_len(ev[NICDIAG_EVENT_A_SETUP])));
@@ -394,7 +531,14 @@ int explain_run(struct nicctl_nl *nl, const char *dev)
 	for (i = 0; !r && i < c->n; i++) {
 		if (dev && strcmp(dev, c->snaps[i].vdev) && strcmp(dev, c->snaps[i].ifname))
 			continue;
-		explain_setup(c->snaps[i].ifname, c->snaps[i].type, c->snaps[i].nest);
+		if (!c->snaps[i].nest) {
+			/* Queue events of a device without a setup record. */
+			explain_queues_only(c->snaps[i].ifname, &c->snaps[i].si);
+			shown++;
+			continue;
+		}
+		explain_setup(c->snaps[i].ifname, c->snaps[i].type, c->snaps[i].nest,
+			      &c->snaps[i].si);
 		shown++;
 	}
 	for (i = 0; i < c->n; i++)

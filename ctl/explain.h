@@ -7,7 +7,35 @@
 
 struct nicctl_nl;
 
-void explain_setup(const char *ifname, unsigned int type, struct nlattr *nest);
+/**
+ * struct stall_info - what the queue events say about one netdev
+ * @stalled: a TX stall was reported and has not ended
+ * @queue: its TX queue
+ * @stopped_ms: stopped this long when reported
+ * @vq: virtqueue name ("" if not virtio-net)
+ * @vq_free: free descriptors in it
+ * @vq_size: its size
+ * @status: virtio status byte, -1 if unknown
+ * @n_stall: stalls in the history
+ * @n_timeout: kernel watchdog timeouts in the history
+ * @last_ms: duration of the latest stall that ended
+ * @broken: a virtqueue was reported broken ("" if none)
+ * @needs_reset: NEEDS_RESET was reported
+ */
+struct stall_info {
+	int stalled;
+	unsigned int queue, stopped_ms, vq_free, vq_size;
+	char vq[16];
+	int status;
+	unsigned int n_stall, n_timeout, last_ms;
+	char broken[16];
+	int needs_reset;
+};
+
+void explain_setup(const char *ifname, unsigned int type, struct nlattr *nest,
+		   const struct stall_info *si);
+void stall_note(struct stall_info *si, unsigned int type, unsigned int cause,
+		struct nlattr *queue);
 int explain_run(struct nicctl_nl *nl, const char *dev);
 
 #endif

@@ -412,6 +412,8 @@ static const struct {
 	{ "flap_window_ms", NICDIAG_CONFIG_A_FLAP_WINDOW_MS, false, true },
 	{ "drivers", NICDIAG_CONFIG_A_DRIVERS, true, true },
 	{ "ring_size", NICDIAG_CONFIG_A_RING_SIZE, false, false },
+	{ "stall_threshold_ms", NICDIAG_CONFIG_A_STALL_THRESHOLD_MS, false, true },
+	{ "stall_interval_ms", NICDIAG_CONFIG_A_STALL_INTERVAL_MS, false, true },
 };
 
 #define N_CONFIG_KEYS (sizeof(config_keys) / sizeof(config_keys[0]))
@@ -432,7 +434,7 @@ static int config_reply(struct nlattr **tb, void *arg)
 		if (!a || (only && strcmp(only, config_keys[i].key)))
 			continue;
 		if (!only)
-			out_text("%-15s ", config_keys[i].key);
+			out_text("%-18s ", config_keys[i].key);
 		if (config_keys[i].string)
 			out_str(config_keys[i].key, "%s", nla_get_string(a));
 		else
@@ -475,7 +477,7 @@ static int cmd_config(struct nicctl_nl *nl, struct opts *o)
 			if (!strcmp(o->args[0], config_keys[s.key].key))
 				break;
 		if (s.key == N_CONFIG_KEYS) {
-			fprintf(stderr, "nicctl: unknown key %s (keys: flap_threshold, flap_window_ms, drivers, ring_size)\n",
+			fprintf(stderr, "nicctl: unknown key %s (keys: flap_threshold, flap_window_ms, drivers, ring_size, stall_threshold_ms, stall_interval_ms)\n",
 				o->args[0]);
 			return EXIT_USAGE;
 		}
@@ -530,7 +532,7 @@ static const struct cmd cmds[] = {
 	{ "stats", cmd_stats, "",
 	  "events recorded, overwritten, not delivered, cleared; per type" },
 	{ "config", cmd_config, "[KEY [VALUE]]",
-	  "show or set flap_threshold, flap_window_ms, drivers (ring_size: read-only)" },
+	  "show or set flap_*, stall_threshold_ms, stall_interval_ms, drivers" },
 	{ "clear", cmd_clear, "", "drop the recorded history (numbering goes on)" },
 	{ "explain", cmd_explain, "[DEV]",
 	  "why each virtio-net NIC did (not) come up: cause, evidence, fix" },

@@ -8,6 +8,7 @@
 #define _NICDIAG_COMPAT_H
 
 #include <linux/kmsg_dump.h>
+#include <linux/netdevice.h>
 #include <linux/version.h>
 #include <linux/virtio.h>
 #include <linux/virtio_config.h>
@@ -28,6 +29,51 @@
 #if LINUX_VERSION_CODE < KERNEL_VERSION(5, 13, 0)
 #define COMPAT_KMSG_DUMPER_ITER
 #endif
+
+/* Lockless TX moved from NETIF_F_LLTX to the dev->lltx bit in 6.12. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+#define HAVE_NETDEV_LLTX_BIT
+#endif
+
+/*
+ * txq->trans_timeout is a plain unsigned long in 5.10 and an atomic_long_t
+ * by 6.1.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 0, 0)
+#define COMPAT_TRANS_TIMEOUT_ULONG
+#endif
+
+/**
+ * nicdiag_dev_lltx() - whether a device transmits without the TX lock
+ * @dev: the device
+ *
+ * The core does not refresh txq->trans_start for such devices.
+ *
+ * Return: true for lockless-TX devices (tun, veth, ...).
+ */
+static inline bool nicdiag_dev_lltx(const struct net_device *dev)
+{
+#ifdef HAVE_NETDEV_LLTX_BIT
+	return dev->lltx;
+#else
+	return dev->features & NETIF_F_LLTX;
+#endif
+}
+
+/**
+ * nicdiag_txq_timeouts() - the kernel's TX watchdog count for a queue
+ * @txq: the queue
+ *
+ * Return: what sysfs shows as queues/tx-N/tx_timeout.
+ */
+static inline unsigned long nicdiag_txq_timeouts(struct netdev_queue *txq)
+{
+#ifdef COMPAT_TRANS_TIMEOUT_ULONG
+	return READ_ONCE(txq->trans_timeout);
+#else
+	return atomic_long_read(&txq->trans_timeout);
+#endif
+}
 
 #ifdef COMPAT_KMSG_DUMPER_ITER
 /* 5.10 reads records only through an "active" dumper. */

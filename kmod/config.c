@@ -68,11 +68,15 @@ int nicdiag_drivers_validate(const char *list, const char **why)
  * @flap_threshold: see struct nicdiag_config
  * @flap_window_ms: see struct nicdiag_config
  * @drivers: see struct nicdiag_config
+ * @stall_threshold_ms: see struct nicdiag_config
+ * @stall_interval_ms: see struct nicdiag_config
  *
  * Return: 0, or -EINVAL (and a message in the log) for a bad value.
  */
 int nicdiag_config_init(unsigned int flap_threshold,
-			unsigned int flap_window_ms, const char *drivers)
+			unsigned int flap_window_ms, const char *drivers,
+			unsigned int stall_threshold_ms,
+			unsigned int stall_interval_ms)
 {
 	const char *why = NULL;
 
@@ -88,12 +92,29 @@ int nicdiag_config_init(unsigned int flap_threshold,
 		       NICDIAG_FLAP_WINDOW_MS_MIN, NICDIAG_FLAP_WINDOW_MS_MAX);
 		return -EINVAL;
 	}
+	if (stall_threshold_ms < NICDIAG_STALL_THRESHOLD_MS_MIN ||
+	    stall_threshold_ms > NICDIAG_STALL_THRESHOLD_MS_MAX) {
+		pr_err("stall_threshold_ms must be %d..%d\n",
+		       NICDIAG_STALL_THRESHOLD_MS_MIN,
+		       NICDIAG_STALL_THRESHOLD_MS_MAX);
+		return -EINVAL;
+	}
+	if (stall_interval_ms < NICDIAG_STALL_INTERVAL_MS_MIN ||
+	    stall_interval_ms > NICDIAG_STALL_INTERVAL_MS_MAX ||
+	    stall_interval_ms > stall_threshold_ms) {
+		pr_err("stall_interval_ms must be %d..%d and at most stall_threshold_ms\n",
+		       NICDIAG_STALL_INTERVAL_MS_MIN,
+		       NICDIAG_STALL_INTERVAL_MS_MAX);
+		return -EINVAL;
+	}
 	if (nicdiag_drivers_validate(drivers, &why)) {
 		pr_err("drivers: %s\n", why ? why : "invalid");
 		return -EINVAL;
 	}
 	nicdiag_config.flap_threshold = flap_threshold;
 	nicdiag_config.flap_window_ms = flap_window_ms;
+	nicdiag_config.stall_threshold_ms = stall_threshold_ms;
+	nicdiag_config.stall_interval_ms = stall_interval_ms;
 	strscpy(nicdiag_config.drivers, drivers, sizeof(nicdiag_config.drivers));
 	return 0;
 }

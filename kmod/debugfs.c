@@ -57,6 +57,34 @@ static int stats_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(stats);
 
+static int stall_show(struct seq_file *m, void *v)
+{
+	u64 scans, last_ns, max_ns, lost;
+	struct nicdiag_dev *nd;
+	unsigned int i;
+
+	nicdiag_stall_stats(&scans, &last_ns, &max_ns, &lost);
+	seq_printf(m, "threshold_ms %u\ninterval_ms %u\nscans %llu\nscan_last_ns %llu\nscan_max_ns %llu\nwatchdog_lost %llu\n",
+		   READ_ONCE(nicdiag_config.stall_threshold_ms),
+		   READ_ONCE(nicdiag_config.stall_interval_ms), scans, last_ns,
+		   max_ns, lost);
+	mutex_lock(&nicdiag_dev_lock);
+	list_for_each_entry(nd, &nicdiag_devs, node) {
+		if (!nd->n_stall && !nd->n_tx_timeout && !nd->stalled_queues)
+			continue;
+		seq_printf(m, "dev %s stalls %u tx_timeouts %u stalled_now %u",
+			   nd->id.ifname, nd->n_stall, nd->n_tx_timeout,
+			   nd->stalled_queues);
+		for (i = 0; i < nd->n_txq; i++)
+			if (nd->txq[i].stalled)
+				seq_printf(m, " tx-%u", i);
+		seq_putc(m, '\n');
+	}
+	mutex_unlock(&nicdiag_dev_lock);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(stall);
+
 /*
  * events: one line per event held.  The iterator position is an offset
  * from the oldest event held when reading started; the event is copied out
@@ -91,6 +119,20 @@ static void *events_next(struct seq_file *m, void *v, loff_t *pos)
 
 static void events_stop(struct seq_file *m, void *v)
 {
+}
+
+static void events_show_queue(struct seq_file *m,
+			      const struct nicdiag_queue_info *q)
+{
+	seq_printf(m, " queue %u stopped_ms %u threshold_ms %u tx_timeouts %u",
+		   q->index, q->stopped_ms, q->threshold_ms, q->tx_timeouts);
+	if (q->flags & NICDIAG_QF_DURATION)
+		seq_printf(m, " duration_ms %u", q->duration_ms);
+	if (q->flags & NICDIAG_QF_VQ)
+		seq_printf(m, " vq %s size %u free %u broken %u", q->vq_name,
+			   q->vq_size, q->vq_free, q->vq_broken);
+	if (q->flags & NICDIAG_QF_STATUS)
+		seq_printf(m, " status 0x%02x", q->status);
 }
 
 static void events_show_setup(struct seq_file *m,
@@ -137,9 +179,10 @@ static int events_show(struct seq_file *m, void *v)
 		   ev->id.bus_info[0] ? ev->id.bus_info : "-");
 	if (ev->cause)
 		seq_printf(m, " cause=%s", nicdiag_cause_name(ev->cause));
-	if (ev->type == NICDIAG_EV_PROBE_OK || ev->type == NICDIAG_EV_PROBE_FAIL ||
-	    ev->type == NICDIAG_EV_SETUP_SCAN)
+	if (nicdiag_is_setup_event(ev->type))
 		events_show_setup(m, &ev->setup);
+	else if (nicdiag_is_queue_event(ev->type))
+		events_show_queue(m, &ev->queue);
 	else
 		events_show_link(m, &ev->link);
 	seq_putc(m, '\n');
@@ -181,6 +224,7 @@ void nicdiag_debugfs_init(void)
 	debugfs_create_file("devices", 0400, nicdiag_dir, NULL, &devices_fops);
 	debugfs_create_file("events", 0400, nicdiag_dir, NULL, &events_fops);
 	debugfs_create_file("stats", 0400, nicdiag_dir, NULL, &stats_fops);
+	debugfs_create_file("stall", 0400, nicdiag_dir, NULL, &stall_fops);
 }
 
 /**

@@ -119,6 +119,39 @@ struct nicdiag_setup_info {
 	char log[NICDIAG_LOG_LINES][NICDIAG_LOG_LEN];
 };
 
+/* Which optional fields of struct nicdiag_queue_info are set. */
+#define NICDIAG_QF_DURATION	BIT(0)
+#define NICDIAG_QF_VQ		BIT(1)
+#define NICDIAG_QF_STATUS	BIT(2)
+
+/**
+ * struct nicdiag_queue_info - a TX queue carried by a queue event
+ * @flags: NICDIAG_QF_* for the optional fields
+ * @index: TX queue index
+ * @stopped_ms: stopped without a transmit for this long
+ * @duration_ms: how long the stall lasted (NICDIAG_QF_DURATION)
+ * @threshold_ms: the stall threshold in force
+ * @tx_timeouts: the kernel's watchdog count for the queue
+ * @vq_name: virtqueue name (NICDIAG_QF_VQ, as are the next three)
+ * @vq_size: ring size
+ * @vq_free: free descriptors
+ * @vq_broken: the virtqueue is marked broken
+ * @status: virtio device status byte (NICDIAG_QF_STATUS)
+ */
+struct nicdiag_queue_info {
+	u32 flags;
+	u32 index;
+	u32 stopped_ms;
+	u32 duration_ms;
+	u32 threshold_ms;
+	u32 tx_timeouts;
+	char vq_name[16];
+	u32 vq_size;
+	u32 vq_free;
+	u8 vq_broken;
+	u8 status;
+};
+
 /**
  * struct nicdiag_event - one recorded event
  * @seq: sequence number, assigned by the ring
@@ -129,6 +162,8 @@ struct nicdiag_setup_info {
  * @id: the device
  * @link: payload of link-class events
  * @setup: payload of setup-class events (probe, scan)
+ * @queue: payload of queue-class events (stall, resume, watchdog, broken
+ *	virtqueue, needs reset)
  */
 struct nicdiag_event {
 	u64 seq;
@@ -140,6 +175,7 @@ struct nicdiag_event {
 	union {
 		struct nicdiag_link_info link;
 		struct nicdiag_setup_info setup;
+		struct nicdiag_queue_info queue;
 	};
 };
 
@@ -167,6 +203,21 @@ struct nicdiag_ring_stats {
 	u64 last_seq;
 	u64 type_recorded[__NICDIAG_EV_MAX];
 	u64 type_suppressed[__NICDIAG_EV_MAX];
+};
+
+/**
+ * struct nicdiag_txq - the stall detector's view of one TX queue
+ * @moving: jiffies when the queue was last known to move (not stopped,
+ *	or a transmit since the previous look)
+ * @trans: txq->trans_start at the previous look
+ * @stall_start: jiffies the current stall is counted from
+ * @stalled: a stall was reported and has not ended
+ */
+struct nicdiag_txq {
+	unsigned long moving;
+	unsigned long trans;
+	unsigned long stall_start;
+	bool stalled;
 };
 
 /**
@@ -200,6 +251,13 @@ struct nicdiag_ring_stats {
  * @flapping: in a flapping episode
  * @flap_suppressed: carrier/operstate events suppressed in this episode
  * @flap_end_work: ends the episode once the link is stable
+ * @txq: stall detector state per TX queue (stall.c), or NULL
+ * @n_txq: entries in @txq
+ * @n_stall: stalls found
+ * @n_tx_timeout: kernel watchdog timeouts
+ * @stalled_queues: queues stalled now
+ * @needs_reset: DEVICE_NEEDS_RESET was reported and is still set
+ * @vq_broken: virtqueues (by index, first 64) reported broken
  */
 struct nicdiag_dev {
 	struct list_head node;
@@ -234,6 +292,14 @@ struct nicdiag_dev {
 	bool flapping;
 	u32 flap_suppressed;
 	struct delayed_work flap_end_work;
+
+	struct nicdiag_txq *txq;
+	u32 n_txq;
+	u32 n_stall;
+	u32 n_tx_timeout;
+	u32 stalled_queues;
+	bool needs_reset;
+	u64 vq_broken;
 };
 
 /**
@@ -241,6 +307,9 @@ struct nicdiag_dev {
  * @flap_threshold: transitions that make a flapping episode
  * @flap_window_ms: within this many milliseconds
  * @drivers: comma-separated match list
+ * @stall_threshold_ms: a TX queue stopped this long without a transmit
+ *	is stalled
+ * @stall_interval_ms: how often the stall detector looks
  *
  * Written under RTNL; the integers may be read with READ_ONCE() anywhere,
  * @drivers only under RTNL.
@@ -249,7 +318,32 @@ struct nicdiag_config {
 	u32 flap_threshold;
 	u32 flap_window_ms;
 	char drivers[NICDIAG_DRIVERS_MAX + 1];
+	u32 stall_threshold_ms;
+	u32 stall_interval_ms;
 };
+
+/**
+ * nicdiag_is_setup_event() - whether an event carries a setup snapshot
+ * @type: enum nicdiag_event_type
+ *
+ * Return: true for probe and scan events.
+ */
+static inline bool nicdiag_is_setup_event(unsigned int type)
+{
+	return type == NICDIAG_EV_PROBE_OK || type == NICDIAG_EV_PROBE_FAIL ||
+	       type == NICDIAG_EV_SETUP_SCAN;
+}
+
+/**
+ * nicdiag_is_queue_event() - whether an event carries a queue
+ * @type: enum nicdiag_event_type
+ *
+ * Return: true for stall, resume, watchdog, broken-queue and reset events.
+ */
+static inline bool nicdiag_is_queue_event(unsigned int type)
+{
+	return type >= NICDIAG_EV_TX_STALL && type <= NICDIAG_EV_NEEDS_RESET;
+}
 
 extern struct nicdiag_config nicdiag_config;
 extern struct mutex nicdiag_dev_lock;
@@ -270,7 +364,9 @@ void nicdiag_ring_stats(struct nicdiag_ring_stats *st);
 
 /* config.c */
 int nicdiag_config_init(unsigned int flap_threshold,
-			unsigned int flap_window_ms, const char *drivers);
+			unsigned int flap_window_ms, const char *drivers,
+			unsigned int stall_threshold_ms,
+			unsigned int stall_interval_ms);
 int nicdiag_drivers_validate(const char *list, const char **why);
 bool nicdiag_match(struct net_device *dev, const struct nicdiag_ident *id,
 		   const char *pci_addr);
@@ -291,6 +387,12 @@ bool nicdiag_netlink_has_listeners(void);
 int nicdiag_setup_init(void);
 void nicdiag_setup_exit(void);
 void nicdiag_setup_scan(enum nicdiag_cause cause);
+
+/* stall.c */
+int nicdiag_stall_init(void);
+void nicdiag_stall_exit(void);
+void nicdiag_stall_kick(void);
+void nicdiag_stall_stats(u64 *scans, u64 *last_ns, u64 *max_ns, u64 *lost);
 
 /* debugfs.c */
 void nicdiag_debugfs_init(void);

@@ -339,6 +339,7 @@ static void dev_unlink(struct nicdiag_dev *nd, enum nicdiag_cause cause)
 static void dev_free(struct nicdiag_dev *nd)
 {
 	cancel_delayed_work_sync(&nd->flap_end_work);
+	kfree(nd->txq);
 	kfree(nd);
 }
 

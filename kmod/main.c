@@ -5,8 +5,8 @@
  *
  * Init brings the parts up in dependency order: configuration, the ring
  * events go to, the netlink family that reads the ring, the sources that
- * fill it (link tracker, setup watcher), then debugfs.  Exit and every
- * failure path take them down in reverse.
+ * fill it (link tracker, setup watcher, stall detector), then debugfs.
+ * Exit and every failure path take them down in reverse.
  */
 
 #include <linux/module.h>
@@ -30,6 +30,14 @@ static char *drivers = "virtio_net,tun,macvtap,pci";
 module_param(drivers, charp, 0444);
 MODULE_PARM_DESC(drivers, "initial devices to watch: driver or link-kind names, \"pci\", \"*\" (default virtio_net,tun,macvtap,pci)");
 
+static unsigned int stall_threshold_ms = 2000;
+module_param(stall_threshold_ms, uint, 0444);
+MODULE_PARM_DESC(stall_threshold_ms, "initial TX stall threshold in ms (100..60000, default 2000)");
+
+static unsigned int stall_interval_ms = 250;
+module_param(stall_interval_ms, uint, 0444);
+MODULE_PARM_DESC(stall_interval_ms, "initial stall detector interval in ms (50..10000, at most the threshold, default 250)");
+
 #define RING_SIZE_MIN	64
 #define RING_SIZE_MAX	65536
 
@@ -42,7 +50,8 @@ static int __init nicdiag_init(void)
 		       RING_SIZE_MAX);
 		return -EINVAL;
 	}
-	err = nicdiag_config_init(flap_threshold, flap_window_ms, drivers);
+	err = nicdiag_config_init(flap_threshold, flap_window_ms, drivers,
+				  stall_threshold_ms, stall_interval_ms);
 	if (err)
 		return err;
 	err = nicdiag_ring_init(ring_size);
@@ -57,11 +66,16 @@ static int __init nicdiag_init(void)
 	err = nicdiag_setup_init();
 	if (err)
 		goto err_setup;
+	err = nicdiag_stall_init();
+	if (err)
+		goto err_stall;
 	nicdiag_debugfs_init();
 	pr_info("loaded, version %s, ring %u events\n", NICDIAG_VERSION,
 		ring_size);
 	return 0;
 
+err_stall:
+	nicdiag_setup_exit();
 err_setup:
 	nicdiag_link_exit();
 err_link:
@@ -77,6 +91,7 @@ err_ring:
 static void __exit nicdiag_exit(void)
 {
 	nicdiag_debugfs_exit();
+	nicdiag_stall_exit();
 	nicdiag_setup_exit();
 	nicdiag_link_exit();
 	nicdiag_ring_stop();

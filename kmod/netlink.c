@@ -24,6 +24,16 @@ static struct netlink_range_validation flap_window_range = {
 	.max = NICDIAG_FLAP_WINDOW_MS_MAX,
 };
 
+static struct netlink_range_validation stall_threshold_range = {
+	.min = NICDIAG_STALL_THRESHOLD_MS_MIN,
+	.max = NICDIAG_STALL_THRESHOLD_MS_MAX,
+};
+
+static struct netlink_range_validation stall_interval_range = {
+	.min = NICDIAG_STALL_INTERVAL_MS_MIN,
+	.max = NICDIAG_STALL_INTERVAL_MS_MAX,
+};
+
 static const struct nla_policy config_policy[NICDIAG_CONFIG_A_MAX + 1] = {
 	[NICDIAG_CONFIG_A_FLAP_THRESHOLD] =
 		NLA_POLICY_RANGE(NLA_U32, NICDIAG_FLAP_THRESHOLD_MIN,
@@ -33,6 +43,10 @@ static const struct nla_policy config_policy[NICDIAG_CONFIG_A_MAX + 1] = {
 	[NICDIAG_CONFIG_A_DRIVERS] = { .type = NLA_NUL_STRING,
 				       .len = NICDIAG_DRIVERS_MAX },
 	[NICDIAG_CONFIG_A_RING_SIZE] = { .type = NLA_U32 },
+	[NICDIAG_CONFIG_A_STALL_THRESHOLD_MS] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &stall_threshold_range),
+	[NICDIAG_CONFIG_A_STALL_INTERVAL_MS] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &stall_interval_range),
 };
 
 static const struct nla_policy dev_get_policy[NICDIAG_A_IFNAME + 1] = {
@@ -287,6 +301,7 @@ static int config_set_doit(struct sk_buff *skb, struct genl_info *info)
 	struct nlattr *nest = info->attrs[NICDIAG_A_CONFIG];
 	const char *why = NULL;
 	bool rescan = false;
+	u32 thresh, interval;
 	int err;
 
 	if (!require_admin(skb, info))
@@ -315,7 +330,9 @@ static int config_set_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 	if (!tb[NICDIAG_CONFIG_A_FLAP_THRESHOLD] &&
 	    !tb[NICDIAG_CONFIG_A_FLAP_WINDOW_MS] &&
-	    !tb[NICDIAG_CONFIG_A_DRIVERS]) {
+	    !tb[NICDIAG_CONFIG_A_DRIVERS] &&
+	    !tb[NICDIAG_CONFIG_A_STALL_THRESHOLD_MS] &&
+	    !tb[NICDIAG_CONFIG_A_STALL_INTERVAL_MS]) {
 		NL_SET_ERR_MSG_ATTR(info->extack, nest,
 				    "nicdiag: nothing to set");
 		return -EINVAL;
@@ -323,6 +340,22 @@ static int config_set_doit(struct sk_buff *skb, struct genl_info *info)
 
 	/* Everything is valid: apply it all at once. */
 	rtnl_lock();
+	thresh = tb[NICDIAG_CONFIG_A_STALL_THRESHOLD_MS] ?
+		 nla_get_u32(tb[NICDIAG_CONFIG_A_STALL_THRESHOLD_MS]) :
+		 nicdiag_config.stall_threshold_ms;
+	interval = tb[NICDIAG_CONFIG_A_STALL_INTERVAL_MS] ?
+		   nla_get_u32(tb[NICDIAG_CONFIG_A_STALL_INTERVAL_MS]) :
+		   nicdiag_config.stall_interval_ms;
+	if (interval > thresh) {
+		rtnl_unlock();
+		NL_SET_ERR_MSG_ATTR(info->extack,
+				    tb[NICDIAG_CONFIG_A_STALL_INTERVAL_MS] ?:
+				    tb[NICDIAG_CONFIG_A_STALL_THRESHOLD_MS],
+				    "nicdiag: stall_interval_ms must not exceed stall_threshold_ms");
+		return -EINVAL;
+	}
+	WRITE_ONCE(nicdiag_config.stall_threshold_ms, thresh);
+	WRITE_ONCE(nicdiag_config.stall_interval_ms, interval);
 	if (tb[NICDIAG_CONFIG_A_FLAP_THRESHOLD])
 		WRITE_ONCE(nicdiag_config.flap_threshold,
 			   nla_get_u32(tb[NICDIAG_CONFIG_A_FLAP_THRESHOLD]));
@@ -338,6 +371,8 @@ static int config_set_doit(struct sk_buff *skb, struct genl_info *info)
 	if (rescan)
 		nicdiag_link_rescan();
 	rtnl_unlock();
+	if (tb[NICDIAG_CONFIG_A_STALL_INTERVAL_MS])
+		nicdiag_stall_kick();
 	return 0;
 }
 

@@ -47,7 +47,10 @@ int nicdiag_fill_dev(struct sk_buff *skb, const struct nicdiag_dev *nd)
 	    nla_put_u64_64bit(skb, NICDIAG_DEV_A_LAST_CHANGE_MONO_NS,
 			      nd->last_change_mono, NICDIAG_DEV_A_PAD) ||
 	    nla_put_u64_64bit(skb, NICDIAG_DEV_A_LAST_CHANGE_REAL_NS,
-			      nd->last_change_real, NICDIAG_DEV_A_PAD)) {
+			      nd->last_change_real, NICDIAG_DEV_A_PAD) ||
+	    nla_put_u32(skb, NICDIAG_DEV_A_N_STALL, nd->n_stall) ||
+	    nla_put_u32(skb, NICDIAG_DEV_A_N_TX_TIMEOUT, nd->n_tx_timeout) ||
+	    nla_put_u32(skb, NICDIAG_DEV_A_STALLED_QUEUES, nd->stalled_queues)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
@@ -123,10 +126,39 @@ cancel:
 	return -EMSGSIZE;
 }
 
-static bool is_setup_event(unsigned int type)
+static int fill_queue(struct sk_buff *skb, const struct nicdiag_queue_info *q)
 {
-	return type == NICDIAG_EV_PROBE_OK || type == NICDIAG_EV_PROBE_FAIL ||
-	       type == NICDIAG_EV_SETUP_SCAN;
+	struct nlattr *nest = nla_nest_start(skb, NICDIAG_EVENT_A_QUEUE);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, NICDIAG_QUEUE_A_INDEX, q->index) ||
+	    nla_put_u32(skb, NICDIAG_QUEUE_A_STOPPED_MS, q->stopped_ms) ||
+	    nla_put_u32(skb, NICDIAG_QUEUE_A_THRESHOLD_MS, q->threshold_ms) ||
+	    nla_put_u32(skb, NICDIAG_QUEUE_A_TX_TIMEOUTS, q->tx_timeouts) ||
+	    ((q->flags & NICDIAG_QF_DURATION) &&
+	     nla_put_u32(skb, NICDIAG_QUEUE_A_DURATION_MS, q->duration_ms)) ||
+	    ((q->flags & NICDIAG_QF_VQ) &&
+	     (nla_put_string(skb, NICDIAG_QUEUE_A_VQ_NAME, q->vq_name) ||
+	      nla_put_u32(skb, NICDIAG_QUEUE_A_VQ_SIZE, q->vq_size) ||
+	      nla_put_u32(skb, NICDIAG_QUEUE_A_VQ_FREE, q->vq_free) ||
+	      nla_put_u8(skb, NICDIAG_QUEUE_A_VQ_BROKEN, q->vq_broken))) ||
+	    ((q->flags & NICDIAG_QF_STATUS) &&
+	     nla_put_u8(skb, NICDIAG_QUEUE_A_STATUS, q->status))) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int fill_payload(struct sk_buff *skb, const struct nicdiag_event *ev)
+{
+	if (nicdiag_is_setup_event(ev->type))
+		return fill_setup(skb, &ev->setup);
+	if (nicdiag_is_queue_event(ev->type))
+		return fill_queue(skb, &ev->queue);
+	return fill_link(skb, &ev->link);
 }
 
 /**
@@ -155,8 +187,7 @@ int nicdiag_fill_event(struct sk_buff *skb, const struct nicdiag_event *ev)
 	    nla_put_string(skb, NICDIAG_EVENT_A_BUS_INFO, ev->id.bus_info) ||
 	    (ev->cause &&
 	     nla_put_u32(skb, NICDIAG_EVENT_A_CAUSE, ev->cause)) ||
-	    (is_setup_event(ev->type) ? fill_setup(skb, &ev->setup) :
-					fill_link(skb, &ev->link))) {
+	    fill_payload(skb, ev)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
@@ -248,7 +279,11 @@ int nicdiag_fill_config(struct sk_buff *skb,
 	    nla_put_u32(skb, NICDIAG_CONFIG_A_FLAP_WINDOW_MS,
 			cfg->flap_window_ms) ||
 	    nla_put_string(skb, NICDIAG_CONFIG_A_DRIVERS, cfg->drivers) ||
-	    nla_put_u32(skb, NICDIAG_CONFIG_A_RING_SIZE, nicdiag_ring_size())) {
+	    nla_put_u32(skb, NICDIAG_CONFIG_A_RING_SIZE, nicdiag_ring_size()) ||
+	    nla_put_u32(skb, NICDIAG_CONFIG_A_STALL_THRESHOLD_MS,
+			cfg->stall_threshold_ms) ||
+	    nla_put_u32(skb, NICDIAG_CONFIG_A_STALL_INTERVAL_MS,
+			cfg->stall_interval_ms)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}

@@ -25,6 +25,11 @@ static const char *const nicdiag_event_names[__NICDIAG_EV_MAX] = {
 	[NICDIAG_EV_PROBE_OK] = "probe_ok",
 	[NICDIAG_EV_PROBE_FAIL] = "probe_fail",
 	[NICDIAG_EV_SETUP_SCAN] = "setup_scan",
+	[NICDIAG_EV_TX_STALL] = "tx_stall",
+	[NICDIAG_EV_TX_RESUME] = "tx_resume",
+	[NICDIAG_EV_TX_TIMEOUT] = "tx_timeout",
+	[NICDIAG_EV_VQ_BROKEN] = "vq_broken",
+	[NICDIAG_EV_NEEDS_RESET] = "needs_reset",
 };
 
 static const char *const nicdiag_cause_names[__NICDIAG_CAUSE_MAX] = {
@@ -36,6 +41,7 @@ static const char *const nicdiag_cause_names[__NICDIAG_CAUSE_MAX] = {
 	[NICDIAG_CAUSE_CONFIG] = "config",
 	[NICDIAG_CAUSE_SCAN] = "scan",
 	[NICDIAG_CAUSE_SCAN_REQUEST] = "scan_request",
+	[NICDIAG_CAUSE_LINK_DOWN] = "link_down",
 };
 
 static const char *const nicdiag_oper_names[NICDIAG_OPER_UP + 1] = {

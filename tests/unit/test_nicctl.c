@@ -70,6 +70,7 @@ static void test_decoders(void)
 		"type#0", "dev_arrive", "dev_depart", "admin_up", "admin_down",
 		"carrier_on", "carrier_off", "operstate", "mtu", "rename",
 		"flapping", "flap_end", "probe_ok", "probe_fail", "setup_scan",
+		"tx_stall", "tx_resume", "tx_timeout", "vq_broken", "needs_reset",
 	};
 	static const char *const opers[] = {
 		"unknown", "notpresent", "down", "lowerlayerdown", "testing",
@@ -90,6 +91,7 @@ static void test_decoders(void)
 	check_str(cause_name(NICDIAG_CAUSE_NETNS_MOVE), "netns_move", "cause netns_move");
 	check_str(cause_name(NICDIAG_CAUSE_CONFIG), "config", "cause config");
 	check_str(cause_text(NICDIAG_CAUSE_PRESENT), "present at load", "cause text");
+	check_str(cause_name(NICDIAG_CAUSE_LINK_DOWN), "link_down", "cause link_down");
 	check_str(cause_name(77), "cause#77", "unknown cause");
 }
 
@@ -293,7 +295,7 @@ static const char *explain_msg(struct nl_msg *msg, unsigned int type)
 	if (!nl_parse_reply(msg, tb) && tb[NICDIAG_A_EVENT] &&
 	    !nla_parse_nested(ev, NICDIAG_EVENT_A_MAX, tb[NICDIAG_A_EVENT], NULL) &&
 	    ev[NICDIAG_EVENT_A_SETUP])
-		explain_setup("", type, ev[NICDIAG_EVENT_A_SETUP]);
+		explain_setup("", type, ev[NICDIAG_EVENT_A_SETUP], NULL);
 	nlmsg_free(msg);
 	return capture_end();
 }
@@ -327,6 +329,96 @@ static void test_explain(void)
 	      "explain: failed before load, errno unknown, says so");
 }
 
+/* A queue event as kmod/nlmsg.c encodes it. */
+static struct nl_msg *queue_msg(uint32_t type, uint32_t cause, uint32_t free_descs)
+{
+	struct nl_msg *msg = nlmsg_alloc();
+	struct nlattr *ev, *q;
+
+	genlmsg_put(msg, 0, 0, 0x20, 0, 0, NICDIAG_CMD_EVENT_NTF, 1);
+	ev = nla_nest_start(msg, NICDIAG_A_EVENT);
+	nla_put_u64(msg, NICDIAG_EVENT_A_SEQ, 40);
+	nla_put_u64(msg, NICDIAG_EVENT_A_REAL_NS, 1795831800123456789ULL);
+	nla_put_u32(msg, NICDIAG_EVENT_A_TYPE, type);
+	nla_put_u32(msg, NICDIAG_EVENT_A_IFINDEX, 2);
+	nla_put_string(msg, NICDIAG_EVENT_A_IFNAME, "eth0");
+	nla_put_string(msg, NICDIAG_EVENT_A_DRIVER, "virtio_net");
+	nla_put_string(msg, NICDIAG_EVENT_A_BUS_INFO, "virtio0");
+	if (cause)
+		nla_put_u32(msg, NICDIAG_EVENT_A_CAUSE, cause);
+	q = nla_nest_start(msg, NICDIAG_EVENT_A_QUEUE);
+	nla_put_u32(msg, NICDIAG_QUEUE_A_INDEX, 1);
+	nla_put_u32(msg, NICDIAG_QUEUE_A_STOPPED_MS, 2250);
+	nla_put_u32(msg, NICDIAG_QUEUE_A_THRESHOLD_MS, 2000);
+	nla_put_u32(msg, NICDIAG_QUEUE_A_TX_TIMEOUTS, 0);
+	if (type == NICDIAG_EV_TX_RESUME)
+		nla_put_u32(msg, NICDIAG_QUEUE_A_DURATION_MS, 7300);
+	nla_put_string(msg, NICDIAG_QUEUE_A_VQ_NAME, "output.1");
+	nla_put_u32(msg, NICDIAG_QUEUE_A_VQ_SIZE, 256);
+	nla_put_u32(msg, NICDIAG_QUEUE_A_VQ_FREE, free_descs);
+	nla_put_u8(msg, NICDIAG_QUEUE_A_VQ_BROKEN, type == NICDIAG_EV_VQ_BROKEN);
+	nla_put_u8(msg, NICDIAG_QUEUE_A_STATUS, 0x0f);
+	nla_nest_end(msg, q);
+	nla_nest_end(msg, ev);
+	return msg;
+}
+
+static void test_queue_events(void)
+{
+	struct nlattr *tb[NICDIAG_A_MAX + 1], *ev[NICDIAG_EVENT_A_MAX + 1];
+	struct stall_info si = { 0 };
+	struct nl_msg *m;
+	const char *s;
+
+	m = queue_msg(NICDIAG_EV_TX_STALL, 0, 0);
+	check_str(print_msg(m, 0, NULL),
+		  "2026-11-28T02:10:00.123456Z #40 eth0 (virtio_net virtio0) TX queue 1 stalled: "
+		  "stopped 2250 ms with no transmit (threshold 2000 ms); vq output.1 0/256 free; "
+		  "status ACKNOWLEDGE|DRIVER|FEATURES_OK|DRIVER_OK; the device is not consuming the TX ring\n",
+		  "queue event, text: a stall with its virtqueue");
+	s = print_msg(m, 1, NULL);
+	check(strstr(s, "\"type\":\"tx_stall\"") &&
+	      strstr(s, "\"queue\":{\"index\":1,\"stopped_ms\":2250,\"threshold_ms\":2000,"
+		     "\"tx_timeouts\":0,\"vq_size\":256,\"vq_free\":0,\"vq_name\":\"output.1\","
+		     "\"vq_broken\":false,\"status\":15,"),
+	      "queue event, JSON: the queue object");
+	if (!nl_parse_reply(m, tb) &&
+	    !nla_parse_nested(ev, NICDIAG_EVENT_A_MAX, tb[NICDIAG_A_EVENT], NULL))
+		stall_note(&si, NICDIAG_EV_TX_STALL, 0, ev[NICDIAG_EVENT_A_QUEUE]);
+	nlmsg_free(m);
+	check(si.stalled && si.queue == 1 && si.vq_free == 0 && si.n_stall == 1,
+	      "explain: a stall event makes the device stalled");
+	m = setup_msg((1ULL << 16) | (1ULL << 17) | (1ULL << 32), 0x0f, 1, NICDIAG_IRQ_MSIX, 4, NULL);
+	capture_start(0);
+	if (!nl_parse_reply(m, tb) &&
+	    !nla_parse_nested(ev, NICDIAG_EVENT_A_MAX, tb[NICDIAG_A_EVENT], NULL))
+		explain_setup("eth0", NICDIAG_EV_PROBE_OK, ev[NICDIAG_EVENT_A_SETUP], &si);
+	s = capture_end();
+	nlmsg_free(m);
+	check(strstr(s, "stalled: TX queue 1 is stalled") &&
+	      strstr(s, "the backend stopped consuming the TX ring") &&
+	      strstr(s, "0 of 256 descriptors free"),
+	      "explain: a stalled queue is the cause, with the ring as evidence");
+
+	m = queue_msg(NICDIAG_EV_TX_RESUME, 0, 200);
+	check(strstr(print_msg(m, 0, NULL), "TX queue 1 resumed after a 7300 ms stall") != NULL,
+	      "queue event, text: resume with duration");
+	if (!nl_parse_reply(m, tb) &&
+	    !nla_parse_nested(ev, NICDIAG_EVENT_A_MAX, tb[NICDIAG_A_EVENT], NULL))
+		stall_note(&si, NICDIAG_EV_TX_RESUME, 0, ev[NICDIAG_EVENT_A_QUEUE]);
+	nlmsg_free(m);
+	check(!si.stalled && si.last_ms == 7300, "explain: resume ends the stall, keeps the duration");
+	m = queue_msg(NICDIAG_EV_TX_RESUME, NICDIAG_CAUSE_LINK_DOWN, 0);
+	check(strstr(print_msg(m, 0, NULL), "stall ended after 7300 ms: device down or no carrier") != NULL,
+	      "queue event, text: stall ended by link down");
+	nlmsg_free(m);
+	m = queue_msg(NICDIAG_EV_VQ_BROKEN, 0, 3);
+	check(strstr(print_msg(m, 0, NULL), "virtqueue output.1 broken") &&
+	      strstr(print_msg(m, 0, NULL), ", BROKEN"),
+	      "queue event, text: broken virtqueue");
+	nlmsg_free(m);
+}
+
 int main(void)
 {
 	test_decoders();
@@ -336,6 +428,7 @@ int main(void)
 	test_event_printer();
 	test_virtio_decoders();
 	test_explain();
+	test_queue_events();
 	free(capture_buf);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;

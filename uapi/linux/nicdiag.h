@@ -113,6 +113,17 @@ enum nicdiag_attr {
  *	failed; carries the errno and the setup snapshot
  * @NICDIAG_EV_SETUP_SCAN: the setup state of a virtio-net device found by
  *	a scan (at load or on request), bound or not
+ * @NICDIAG_EV_TX_STALL: nicdiag's detector found a TX queue stopped, with
+ *	no transmit, for longer than stall_threshold_ms (NICDIAG_EVENT_A_QUEUE)
+ * @NICDIAG_EV_TX_RESUME: a stalled TX queue moves again, or its device
+ *	went down (cause link_down); carries the stall's duration
+ * @NICDIAG_EV_TX_TIMEOUT: the kernel's TX watchdog fired for a queue
+ *	(tracepoint net:net_dev_xmit_timeout); drivers without
+ *	ndo_tx_timeout never get one
+ * @NICDIAG_EV_VQ_BROKEN: a virtio-net virtqueue was marked broken: the
+ *	driver no longer uses it
+ * @NICDIAG_EV_NEEDS_RESET: a virtio device set DEVICE_NEEDS_RESET in its
+ *	status byte: the device gave up until the driver resets it
  */
 enum nicdiag_event_type {
 	NICDIAG_EV_UNSPEC,
@@ -130,6 +141,11 @@ enum nicdiag_event_type {
 	NICDIAG_EV_PROBE_OK,
 	NICDIAG_EV_PROBE_FAIL,
 	NICDIAG_EV_SETUP_SCAN,
+	NICDIAG_EV_TX_STALL,
+	NICDIAG_EV_TX_RESUME,
+	NICDIAG_EV_TX_TIMEOUT,
+	NICDIAG_EV_VQ_BROKEN,
+	NICDIAG_EV_NEEDS_RESET,
 
 	__NICDIAG_EV_MAX,
 	NICDIAG_EV_MAX = (__NICDIAG_EV_MAX - 1)
@@ -147,6 +163,8 @@ enum nicdiag_event_type {
  * @NICDIAG_CAUSE_SCAN: found by a scan at load
  * @NICDIAG_CAUSE_SCAN_REQUEST: found by a scan that NICDIAG_CMD_SETUP_SCAN
  *	asked for
+ * @NICDIAG_CAUSE_LINK_DOWN: a stall ended because the device went down,
+ *	lost carrier or was detached, not because the queue moved
  */
 enum nicdiag_cause {
 	NICDIAG_CAUSE_UNSPEC,
@@ -157,6 +175,7 @@ enum nicdiag_cause {
 	NICDIAG_CAUSE_CONFIG,
 	NICDIAG_CAUSE_SCAN,
 	NICDIAG_CAUSE_SCAN_REQUEST,
+	NICDIAG_CAUSE_LINK_DOWN,
 
 	__NICDIAG_CAUSE_MAX,
 	NICDIAG_CAUSE_MAX = (__NICDIAG_CAUSE_MAX - 1)
@@ -203,6 +222,9 @@ enum nicdiag_operstate {
  *	link-state change (0: none since tracking began)
  * @NICDIAG_DEV_A_LAST_CHANGE_REAL_NS: u64, CLOCK_REALTIME of the same
  * @NICDIAG_DEV_A_ADDRESS: binary, the permanent hardware address
+ * @NICDIAG_DEV_A_N_STALL: u32, TX stalls found by nicdiag's detector
+ * @NICDIAG_DEV_A_N_TX_TIMEOUT: u32, kernel TX watchdog timeouts seen
+ * @NICDIAG_DEV_A_STALLED_QUEUES: u32, TX queues stalled now
  */
 enum nicdiag_dev_attr {
 	NICDIAG_DEV_A_UNSPEC,
@@ -228,6 +250,9 @@ enum nicdiag_dev_attr {
 	NICDIAG_DEV_A_LAST_CHANGE_MONO_NS,
 	NICDIAG_DEV_A_LAST_CHANGE_REAL_NS,
 	NICDIAG_DEV_A_ADDRESS,
+	NICDIAG_DEV_A_N_STALL,
+	NICDIAG_DEV_A_N_TX_TIMEOUT,
+	NICDIAG_DEV_A_STALLED_QUEUES,
 
 	__NICDIAG_DEV_A_MAX,
 	NICDIAG_DEV_A_MAX = (__NICDIAG_DEV_A_MAX - 1)
@@ -250,6 +275,8 @@ enum nicdiag_dev_attr {
  *	the event (and before it, where it changed)
  * @NICDIAG_EVENT_A_SETUP: nest, enum nicdiag_setup_attr: how a virtio-net
  *	device was set up (PROBE_OK, PROBE_FAIL, SETUP_SCAN)
+ * @NICDIAG_EVENT_A_QUEUE: nest, enum nicdiag_queue_attr: the TX queue of a
+ *	stall, resume, watchdog, broken-queue or needs-reset event
  */
 enum nicdiag_event_attr {
 	NICDIAG_EVENT_A_UNSPEC,
@@ -265,6 +292,7 @@ enum nicdiag_event_attr {
 	NICDIAG_EVENT_A_CAUSE,
 	NICDIAG_EVENT_A_LINK,
 	NICDIAG_EVENT_A_SETUP,
+	NICDIAG_EVENT_A_QUEUE,
 
 	__NICDIAG_EVENT_A_MAX,
 	NICDIAG_EVENT_A_MAX = (__NICDIAG_EVENT_A_MAX - 1)
@@ -389,6 +417,44 @@ enum nicdiag_setup_attr {
 };
 
 /**
+ * enum nicdiag_queue_attr - a TX queue and, for virtio-net, its virtqueue
+ *	(NICDIAG_EVENT_A_QUEUE)
+ * @NICDIAG_QUEUE_A_UNSPEC: unused
+ * @NICDIAG_QUEUE_A_PAD: padding for 64-bit attributes
+ * @NICDIAG_QUEUE_A_INDEX: u32, TX queue index of the netdev
+ * @NICDIAG_QUEUE_A_STOPPED_MS: u32, how long the queue had been stopped
+ *	without a transmit when the event was taken
+ * @NICDIAG_QUEUE_A_DURATION_MS: u32, TX_RESUME: how long the stall lasted
+ * @NICDIAG_QUEUE_A_THRESHOLD_MS: u32, the stall threshold in force
+ * @NICDIAG_QUEUE_A_TX_TIMEOUTS: u32, the kernel's watchdog count for the
+ *	queue (sysfs queues/tx-N/tx_timeout)
+ * @NICDIAG_QUEUE_A_VQ_NAME: string, virtqueue name (virtio-net only, as
+ *	are the rest)
+ * @NICDIAG_QUEUE_A_VQ_SIZE: u32, ring size in descriptors
+ * @NICDIAG_QUEUE_A_VQ_FREE: u32, free descriptors: 0 means the device has
+ *	not consumed what the driver posted
+ * @NICDIAG_QUEUE_A_VQ_BROKEN: u8, 1 if the virtqueue is marked broken
+ * @NICDIAG_QUEUE_A_STATUS: u8, the virtio device status byte
+ */
+enum nicdiag_queue_attr {
+	NICDIAG_QUEUE_A_UNSPEC,
+	NICDIAG_QUEUE_A_PAD,
+	NICDIAG_QUEUE_A_INDEX,
+	NICDIAG_QUEUE_A_STOPPED_MS,
+	NICDIAG_QUEUE_A_DURATION_MS,
+	NICDIAG_QUEUE_A_THRESHOLD_MS,
+	NICDIAG_QUEUE_A_TX_TIMEOUTS,
+	NICDIAG_QUEUE_A_VQ_NAME,
+	NICDIAG_QUEUE_A_VQ_SIZE,
+	NICDIAG_QUEUE_A_VQ_FREE,
+	NICDIAG_QUEUE_A_VQ_BROKEN,
+	NICDIAG_QUEUE_A_STATUS,
+
+	__NICDIAG_QUEUE_A_MAX,
+	NICDIAG_QUEUE_A_MAX = (__NICDIAG_QUEUE_A_MAX - 1)
+};
+
+/**
  * enum nicdiag_stats_attr - recording statistics (NICDIAG_A_STATS)
  * @NICDIAG_STATS_A_UNSPEC: unused
  * @NICDIAG_STATS_A_PAD: padding for 64-bit attributes
@@ -454,6 +520,10 @@ enum nicdiag_type_stats_attr {
  *	function, "*" for every device
  * @NICDIAG_CONFIG_A_RING_SIZE: u32, ring capacity (read-only: module
  *	parameter ring_size)
+ * @NICDIAG_CONFIG_A_STALL_THRESHOLD_MS: u32, a TX queue stopped without
+ *	a transmit for this long is a stall
+ * @NICDIAG_CONFIG_A_STALL_INTERVAL_MS: u32, how often the detector looks;
+ *	at most the threshold
  */
 enum nicdiag_config_attr {
 	NICDIAG_CONFIG_A_UNSPEC,
@@ -461,6 +531,8 @@ enum nicdiag_config_attr {
 	NICDIAG_CONFIG_A_FLAP_WINDOW_MS,
 	NICDIAG_CONFIG_A_DRIVERS,
 	NICDIAG_CONFIG_A_RING_SIZE,
+	NICDIAG_CONFIG_A_STALL_THRESHOLD_MS,
+	NICDIAG_CONFIG_A_STALL_INTERVAL_MS,
 
 	__NICDIAG_CONFIG_A_MAX,
 	NICDIAG_CONFIG_A_MAX = (__NICDIAG_CONFIG_A_MAX - 1)
@@ -470,5 +542,9 @@ enum nicdiag_config_attr {
 #define NICDIAG_FLAP_THRESHOLD_MAX	64
 #define NICDIAG_FLAP_WINDOW_MS_MIN	100
 #define NICDIAG_FLAP_WINDOW_MS_MAX	3600000
+#define NICDIAG_STALL_THRESHOLD_MS_MIN	100
+#define NICDIAG_STALL_THRESHOLD_MS_MAX	60000
+#define NICDIAG_STALL_INTERVAL_MS_MIN	50
+#define NICDIAG_STALL_INTERVAL_MS_MAX	10000
 
 #endif /* _UAPI_LINUX_NICDIAG_H */
