@@ -4,6 +4,9 @@
 #   make check      install what the tests need, build, run every test
 #   make demo       boot the lab and watch nicctl catch a flap and a bad NIC
 #   make install    install the module for KDIR's kernel and nicctl
+#   make matrix     every Debian kernel (5.10 6.1 6.12 7.2): build with W=1,
+#                   run the lab tests in it, print a kernel x test table
+#   make bench      benchmarks in the lab (printed figures, no assertions)
 #
 # KDIR defaults to the running kernel's build tree; where that does not
 # exist (a machine that cannot load modules), to the lab kernel's headers.
@@ -35,6 +38,15 @@ deps:
 check: deps
 	$(MAKE) all
 	tests/run
+
+matrix: deps
+	scripts/setup-deps lint
+	$(MAKE) ctl tools
+	tests/matrix $(KERNELS)
+
+bench: deps
+	$(MAKE) ctl tools
+	tests/bench/run stall-scan
 
 demo: deps
 	$(MAKE) all
@@ -89,4 +101,5 @@ clean:
 	$(MAKE) -C ctl clean
 	rm -rf tests/bin tests/lab/build tests/out
 
-.PHONY: all module ctl tools deps check demo install lint clean dkms-source dkms-install dkms-remove
+.PHONY: all module ctl tools deps check matrix bench demo install lint clean \
+	dkms-source dkms-install dkms-remove

@@ -38,7 +38,37 @@ struct nla_policy queue_policy[NICDIAG_QUEUE_A_MAX + 1] = {
 	[NICDIAG_QUEUE_A_VQ_FREE] = { .type = NLA_U32 },
 	[NICDIAG_QUEUE_A_VQ_BROKEN] = { .type = NLA_U8 },
 	[NICDIAG_QUEUE_A_STATUS] = { .type = NLA_U8 },
+	[NICDIAG_QUEUE_A_XOFF] = { .type = NLA_U8 },
+	[NICDIAG_QUEUE_A_BQL_INFLIGHT] = { .type = NLA_U32 },
 };
+
+static const char *xoff_str(unsigned int xoff)
+{
+	switch (xoff & (NICDIAG_XOFF_DRIVER | NICDIAG_XOFF_STACK)) {
+	case NICDIAG_XOFF_DRIVER:
+		return "driver";
+	case NICDIAG_XOFF_STACK:
+		return "bql";
+	case NICDIAG_XOFF_DRIVER | NICDIAG_XOFF_STACK:
+		return "driver,bql";
+	default:
+		return "none";
+	}
+}
+
+/**
+ * queue_not_consumed() - the device holds buffers the driver posted
+ * @q: a parsed NICDIAG_EVENT_A_QUEUE
+ *
+ * Return: descriptors outstanding in the virtqueue (0: none, or unknown).
+ */
+unsigned int queue_not_consumed(struct nlattr **q)
+{
+	unsigned int size = q[NICDIAG_QUEUE_A_VQ_SIZE] ? nla_get_u32(q[NICDIAG_QUEUE_A_VQ_SIZE]) : 0;
+	unsigned int free = q[NICDIAG_QUEUE_A_VQ_FREE] ? nla_get_u32(q[NICDIAG_QUEUE_A_VQ_FREE]) : 0;
+
+	return size > free ? size - free : 0;
+}
 
 struct nla_policy setup_policy[NICDIAG_SETUP_A_MAX + 1] = {
 	[NICDIAG_SETUP_A_VIRTIO_DEV] = { .type = NLA_STRING },
@@ -230,6 +260,13 @@ static void describe_vq(struct nlattr **q)
 {
 	char status[96];
 
+	if (q[NICDIAG_QUEUE_A_XOFF] && nla_get_u8(q[NICDIAG_QUEUE_A_XOFF]))
+		out_text("; stopped by %s", nla_get_u8(q[NICDIAG_QUEUE_A_XOFF]) == NICDIAG_XOFF_STACK ?
+			 "byte queue limits" : nla_get_u8(q[NICDIAG_QUEUE_A_XOFF]) == NICDIAG_XOFF_DRIVER ?
+			 "the driver (ring full)" : "the driver and byte queue limits");
+	if (q[NICDIAG_QUEUE_A_BQL_INFLIGHT] && nla_get_u32(q[NICDIAG_QUEUE_A_BQL_INFLIGHT]))
+		out_text(", %u bytes in flight", nla_get_u32(q[NICDIAG_QUEUE_A_BQL_INFLIGHT]));
+
 	if (q[NICDIAG_QUEUE_A_VQ_NAME])
 		out_text("; vq %s %u/%u free%s", nla_get_string(q[NICDIAG_QUEUE_A_VQ_NAME]),
 			 u32_or(q[NICDIAG_QUEUE_A_VQ_FREE], 0),
@@ -245,22 +282,21 @@ static void describe_vq(struct nlattr **q)
 static void describe_queue(unsigned int type, struct nlattr **ev)
 {
 	struct nlattr *q[NICDIAG_QUEUE_A_MAX + 1];
-	unsigned int idx, free, size;
+	unsigned int idx;
 
 	if (!ev[NICDIAG_EVENT_A_QUEUE] ||
 	    nla_parse_nested(q, NICDIAG_QUEUE_A_MAX, ev[NICDIAG_EVENT_A_QUEUE], queue_policy))
 		return;
 	idx = u32_or(q[NICDIAG_QUEUE_A_INDEX], 0);
-	free = u32_or(q[NICDIAG_QUEUE_A_VQ_FREE], 0);
-	size = u32_or(q[NICDIAG_QUEUE_A_VQ_SIZE], 0);
 	switch (type) {
 	case NICDIAG_EV_TX_STALL:
 		out_text("TX queue %u stalled: stopped %u ms with no transmit (threshold %u ms)",
 			 idx, u32_or(q[NICDIAG_QUEUE_A_STOPPED_MS], 0),
 			 u32_or(q[NICDIAG_QUEUE_A_THRESHOLD_MS], 0));
 		describe_vq(q);
-		if (q[NICDIAG_QUEUE_A_VQ_NAME] && size && free * 4 < size)
-			out_text("; the device is not consuming the TX ring");
+		if (queue_not_consumed(q))
+			out_text("; the device is not consuming the TX ring (%u descriptors outstanding)",
+				 queue_not_consumed(q));
 		break;
 	case NICDIAG_EV_TX_RESUME:
 		if (u32_or(ev[NICDIAG_EVENT_A_CAUSE], 0) == NICDIAG_CAUSE_LINK_DOWN)
@@ -303,6 +339,7 @@ static void print_queue(struct nlattr *nest)
 		{ NICDIAG_QUEUE_A_TX_TIMEOUTS, "tx_timeouts" },
 		{ NICDIAG_QUEUE_A_VQ_SIZE, "vq_size" },
 		{ NICDIAG_QUEUE_A_VQ_FREE, "vq_free" },
+		{ NICDIAG_QUEUE_A_BQL_INFLIGHT, "bql_inflight" },
 	};
 	struct nlattr *q[NICDIAG_QUEUE_A_MAX + 1];
 	char buf[96];
@@ -314,6 +351,8 @@ static void print_queue(struct nlattr *nest)
 	for (i = 0; i < sizeof(u32s) / sizeof(u32s[0]); i++)
 		if (q[u32s[i].attr])
 			out_u64(u32s[i].key, NULL, nla_get_u32(q[u32s[i].attr]));
+	if (q[NICDIAG_QUEUE_A_XOFF])
+		out_str("stopped_by", NULL, xoff_str(nla_get_u8(q[NICDIAG_QUEUE_A_XOFF])));
 	if (q[NICDIAG_QUEUE_A_VQ_NAME])
 		out_str("vq_name", NULL, nla_get_string(q[NICDIAG_QUEUE_A_VQ_NAME]));
 	if (q[NICDIAG_QUEUE_A_VQ_BROKEN])

@@ -273,6 +273,8 @@ void stall_note(struct stall_info *si, unsigned int type, unsigned int cause,
 		si->stopped_ms = u32a(q, NICDIAG_QUEUE_A_STOPPED_MS);
 		si->vq_free = u32a(q, NICDIAG_QUEUE_A_VQ_FREE);
 		si->vq_size = u32a(q, NICDIAG_QUEUE_A_VQ_SIZE);
+		si->outstanding = queue_not_consumed(q);
+		si->xoff = q[NICDIAG_QUEUE_A_XOFF] ? nla_get_u8(q[NICDIAG_QUEUE_A_XOFF]) : 0;
 		snprintf(si->vq, sizeof(si->vq), "%s",
 			 q[NICDIAG_QUEUE_A_VQ_NAME] ? nla_get_string(q[NICDIAG_QUEUE_A_VQ_NAME]) : "");
 		si->status = q[NICDIAG_QUEUE_A_STATUS] ? nla_get_u8(q[NICDIAG_QUEUE_A_STATUS]) : -1;
@@ -316,11 +318,14 @@ static void diagnose_queues(struct diagnosis *d, const struct stall_info *si)
 		snprintf(d->root.cause, LINE,
 			 "TX queue %u is stalled: stopped %u ms with no transmit%s", si->queue,
 			 si->stopped_ms,
-			 si->vq[0] && si->vq_size && si->vq_free * 4 < si->vq_size ?
-			 "; the backend stopped consuming the TX ring" : "");
+			 si->outstanding ? "; the backend stopped consuming the TX ring" : "");
 		if (si->vq[0])
-			evidence(d, "virtqueue %s: %u of %u descriptors free (the device has not used what the driver posted)",
-				 si->vq, si->vq_free, si->vq_size);
+			evidence(d, "virtqueue %s: %u of %u descriptors free, %u posted and not used by the device",
+				 si->vq, si->vq_free, si->vq_size, si->outstanding);
+		if (si->xoff)
+			evidence(d, "queue stopped by %s", si->xoff == NICDIAG_XOFF_STACK ?
+				 "byte queue limits (bytes in flight never completed)" :
+				 "the driver (TX ring full)");
 		if (si->n_timeout)
 			evidence(d, "kernel TX watchdog fired %u times", si->n_timeout);
 		snprintf(d->root.fix, LINE,

@@ -15,6 +15,8 @@ struct nicctl_nl;
  * @vq: virtqueue name ("" if not virtio-net)
  * @vq_free: free descriptors in it
  * @vq_size: its size
+ * @outstanding: descriptors posted and not used by the device
+ * @xoff: NICDIAG_XOFF_* bits
  * @status: virtio status byte, -1 if unknown
  * @n_stall: stalls in the history
  * @n_timeout: kernel watchdog timeouts in the history
@@ -24,7 +26,7 @@ struct nicctl_nl;
  */
 struct stall_info {
 	int stalled;
-	unsigned int queue, stopped_ms, vq_free, vq_size;
+	unsigned int queue, stopped_ms, vq_free, vq_size, outstanding, xoff;
 	char vq[16];
 	int status;
 	unsigned int n_stall, n_timeout, last_ms;

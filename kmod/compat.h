@@ -30,6 +30,14 @@
 #define COMPAT_KMSG_DUMPER_ITER
 #endif
 
+/*
+ * Virtio features beyond 64 bits: transports gained get_extended_features
+ * (and may leave get_features NULL) after 6.12; 7.2 has them.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 17, 0)
+#define HAVE_VIRTIO_EXTENDED_FEATURES
+#endif
+
 /* Lockless TX moved from NETIF_F_LLTX to the dev->lltx bit in 6.12. */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
 #define HAVE_NETDEV_LLTX_BIT
@@ -119,7 +127,15 @@ static inline bool nicdiag_kmsg_get_line(struct nicdiag_kmsg_iter *it,
  */
 static inline u64 nicdiag_virtio_offered(struct virtio_device *vdev)
 {
+#ifdef HAVE_VIRTIO_EXTENDED_FEATURES
+	u64 f[VIRTIO_FEATURES_U64S];
+
+	/* The first 64 bits: all virtio-net features known to nicdiag. */
+	virtio_get_features(vdev, f);
+	return f[0];
+#else
 	return vdev->config->get_features(vdev);
+#endif
 }
 
 /**

@@ -133,6 +133,9 @@ static void events_show_queue(struct seq_file *m,
 			   q->vq_size, q->vq_free, q->vq_broken);
 	if (q->flags & NICDIAG_QF_STATUS)
 		seq_printf(m, " status 0x%02x", q->status);
+	seq_printf(m, " xoff %u", q->xoff);
+	if (q->flags & NICDIAG_QF_BQL)
+		seq_printf(m, " bql_inflight %u", q->bql_inflight);
 }
 
 static void events_show_setup(struct seq_file *m,

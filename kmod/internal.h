@@ -123,6 +123,7 @@ struct nicdiag_setup_info {
 #define NICDIAG_QF_DURATION	BIT(0)
 #define NICDIAG_QF_VQ		BIT(1)
 #define NICDIAG_QF_STATUS	BIT(2)
+#define NICDIAG_QF_BQL		BIT(3)
 
 /**
  * struct nicdiag_queue_info - a TX queue carried by a queue event
@@ -137,6 +138,8 @@ struct nicdiag_setup_info {
  * @vq_free: free descriptors
  * @vq_broken: the virtqueue is marked broken
  * @status: virtio device status byte (NICDIAG_QF_STATUS)
+ * @xoff: NICDIAG_XOFF_* bits: who stopped the queue
+ * @bql_inflight: bytes not completed (NICDIAG_QF_BQL)
  */
 struct nicdiag_queue_info {
 	u32 flags;
@@ -150,6 +153,8 @@ struct nicdiag_queue_info {
 	u32 vq_free;
 	u8 vq_broken;
 	u8 status;
+	u8 xoff;
+	u32 bql_inflight;
 };
 
 /**

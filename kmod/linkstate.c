@@ -176,7 +176,7 @@ static void flap_note(struct nicdiag_dev *nd, u32 n, u64 now)
 		if (nd->flap_n < NICDIAG_FLAP_THRESHOLD_MAX)
 			nd->flap_n++;
 	}
-	mod_delayed_work(system_wq, &nd->flap_end_work,
+	mod_delayed_work(system_power_efficient_wq, &nd->flap_end_work,
 			 msecs_to_jiffies(window_ms));
 	if (nd->flapping || nd->flap_n < threshold)
 		return;

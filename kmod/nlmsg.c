@@ -136,6 +136,9 @@ static int fill_queue(struct sk_buff *skb, const struct nicdiag_queue_info *q)
 	    nla_put_u32(skb, NICDIAG_QUEUE_A_STOPPED_MS, q->stopped_ms) ||
 	    nla_put_u32(skb, NICDIAG_QUEUE_A_THRESHOLD_MS, q->threshold_ms) ||
 	    nla_put_u32(skb, NICDIAG_QUEUE_A_TX_TIMEOUTS, q->tx_timeouts) ||
+	    nla_put_u8(skb, NICDIAG_QUEUE_A_XOFF, q->xoff) ||
+	    ((q->flags & NICDIAG_QF_BQL) &&
+	     nla_put_u32(skb, NICDIAG_QUEUE_A_BQL_INFLIGHT, q->bql_inflight)) ||
 	    ((q->flags & NICDIAG_QF_DURATION) &&
 	     nla_put_u32(skb, NICDIAG_QUEUE_A_DURATION_MS, q->duration_ms)) ||
 	    ((q->flags & NICDIAG_QF_VQ) &&

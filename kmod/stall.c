@@ -84,8 +84,8 @@ static struct virtio_device *virtio_net_vdev(struct net_device *dev)
  */
 static void vq_ring(struct virtqueue *vq, u32 *size, bool *broken)
 {
-	typeof(&virtqueue_get_vring_size) get_size;
-	typeof(&virtqueue_is_broken) is_broken;
+	typeof(virtqueue_get_vring_size) *get_size;
+	typeof(virtqueue_is_broken) *is_broken;
 
 	*size = 0;
 	*broken = false;
@@ -119,8 +119,20 @@ static void queue_snap(struct net_device *dev, unsigned int index,
 
 	q->index = index;
 	q->threshold_ms = READ_ONCE(nicdiag_config.stall_threshold_ms);
-	if (index < dev->num_tx_queues)
-		q->tx_timeouts = nicdiag_txq_timeouts(netdev_get_tx_queue(dev, index));
+	if (index < dev->num_tx_queues) {
+		struct netdev_queue *txq = netdev_get_tx_queue(dev, index);
+
+		q->tx_timeouts = nicdiag_txq_timeouts(txq);
+		if (test_bit(__QUEUE_STATE_DRV_XOFF, &txq->state))
+			q->xoff |= NICDIAG_XOFF_DRIVER;
+		if (test_bit(__QUEUE_STATE_STACK_XOFF, &txq->state))
+			q->xoff |= NICDIAG_XOFF_STACK;
+#ifdef CONFIG_BQL
+		q->flags |= NICDIAG_QF_BQL;
+		q->bql_inflight = READ_ONCE(txq->dql.num_queued) -
+				  READ_ONCE(txq->dql.num_completed);
+#endif
+	}
 	if (!vdev)
 		return;
 	q->flags |= NICDIAG_QF_STATUS;
@@ -263,7 +275,7 @@ static void check_dev(struct nicdiag_dev *nd, unsigned long now,
 	bool live;
 	unsigned int i;
 
-	live = READ_ONCE(dev->reg_state) == NETREG_REGISTERED &&
+	live = dev->reg_state == NETREG_REGISTERED &&
 	       netif_running(dev) && netif_carrier_ok(dev) &&
 	       netif_device_present(dev);
 	if (!txq_state(nd, n, now))
@@ -318,7 +330,7 @@ static void scan_fn(struct work_struct *work)
 		scan_max_ns = dt;
 	spin_unlock_bh(&pending_lock);
 	if (!READ_ONCE(stall_stopping))
-		queue_delayed_work(system_wq, &scan_work,
+		queue_delayed_work(system_power_efficient_wq, &scan_work,
 				   msecs_to_jiffies(READ_ONCE(nicdiag_config.stall_interval_ms)));
 }
 
@@ -393,7 +405,7 @@ static void find_tracepoint(struct tracepoint *tp, void *priv)
 void nicdiag_stall_kick(void)
 {
 	if (!READ_ONCE(stall_stopping))
-		mod_delayed_work(system_wq, &scan_work, 0);
+		mod_delayed_work(system_power_efficient_wq, &scan_work, 0);
 }
 
 /**
@@ -436,7 +448,7 @@ int nicdiag_stall_init(void)
 	} else {
 		pr_info("no net_dev_xmit_timeout tracepoint: watchdog events off\n");
 	}
-	queue_delayed_work(system_wq, &scan_work,
+	queue_delayed_work(system_power_efficient_wq, &scan_work,
 			   msecs_to_jiffies(nicdiag_config.stall_interval_ms));
 	return 0;
 }

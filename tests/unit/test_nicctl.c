@@ -358,6 +358,8 @@ static struct nl_msg *queue_msg(uint32_t type, uint32_t cause, uint32_t free_des
 	nla_put_u32(msg, NICDIAG_QUEUE_A_VQ_FREE, free_descs);
 	nla_put_u8(msg, NICDIAG_QUEUE_A_VQ_BROKEN, type == NICDIAG_EV_VQ_BROKEN);
 	nla_put_u8(msg, NICDIAG_QUEUE_A_STATUS, 0x0f);
+	nla_put_u8(msg, NICDIAG_QUEUE_A_XOFF, NICDIAG_XOFF_STACK);
+	nla_put_u32(msg, NICDIAG_QUEUE_A_BQL_INFLIGHT, 96000);
 	nla_nest_end(msg, q);
 	nla_nest_end(msg, ev);
 	return msg;
@@ -373,13 +375,16 @@ static void test_queue_events(void)
 	m = queue_msg(NICDIAG_EV_TX_STALL, 0, 0);
 	check_str(print_msg(m, 0, NULL),
 		  "2026-11-28T02:10:00.123456Z #40 eth0 (virtio_net virtio0) TX queue 1 stalled: "
-		  "stopped 2250 ms with no transmit (threshold 2000 ms); vq output.1 0/256 free; "
-		  "status ACKNOWLEDGE|DRIVER|FEATURES_OK|DRIVER_OK; the device is not consuming the TX ring\n",
+		  "stopped 2250 ms with no transmit (threshold 2000 ms); stopped by byte queue limits, "
+		  "96000 bytes in flight; vq output.1 0/256 free; "
+		  "status ACKNOWLEDGE|DRIVER|FEATURES_OK|DRIVER_OK; "
+		  "the device is not consuming the TX ring (256 descriptors outstanding)\n",
 		  "queue event, text: a stall with its virtqueue");
 	s = print_msg(m, 1, NULL);
 	check(strstr(s, "\"type\":\"tx_stall\"") &&
 	      strstr(s, "\"queue\":{\"index\":1,\"stopped_ms\":2250,\"threshold_ms\":2000,"
-		     "\"tx_timeouts\":0,\"vq_size\":256,\"vq_free\":0,\"vq_name\":\"output.1\","
+		     "\"tx_timeouts\":0,\"vq_size\":256,\"vq_free\":0,\"bql_inflight\":96000,"
+		     "\"stopped_by\":\"bql\",\"vq_name\":\"output.1\","
 		     "\"vq_broken\":false,\"status\":15,"),
 	      "queue event, JSON: the queue object");
 	if (!nl_parse_reply(m, tb) &&
@@ -397,7 +402,8 @@ static void test_queue_events(void)
 	nlmsg_free(m);
 	check(strstr(s, "stalled: TX queue 1 is stalled") &&
 	      strstr(s, "the backend stopped consuming the TX ring") &&
-	      strstr(s, "0 of 256 descriptors free"),
+	      strstr(s, "0 of 256 descriptors free, 256 posted and not used") &&
+	      strstr(s, "stopped by byte queue limits"),
 	      "explain: a stalled queue is the cause, with the ring as evidence");
 
 	m = queue_msg(NICDIAG_EV_TX_RESUME, 0, 200);

@@ -435,6 +435,10 @@ enum nicdiag_setup_attr {
  *	not consumed what the driver posted
  * @NICDIAG_QUEUE_A_VQ_BROKEN: u8, 1 if the virtqueue is marked broken
  * @NICDIAG_QUEUE_A_STATUS: u8, the virtio device status byte
+ * @NICDIAG_QUEUE_A_XOFF: u8, who stopped the queue: NICDIAG_XOFF_DRIVER
+ *	(the driver: ring full), NICDIAG_XOFF_STACK (byte queue limits)
+ * @NICDIAG_QUEUE_A_BQL_INFLIGHT: u32, bytes handed to the driver and not
+ *	completed (byte queue limits)
  */
 enum nicdiag_queue_attr {
 	NICDIAG_QUEUE_A_UNSPEC,
@@ -449,6 +453,8 @@ enum nicdiag_queue_attr {
 	NICDIAG_QUEUE_A_VQ_FREE,
 	NICDIAG_QUEUE_A_VQ_BROKEN,
 	NICDIAG_QUEUE_A_STATUS,
+	NICDIAG_QUEUE_A_XOFF,
+	NICDIAG_QUEUE_A_BQL_INFLIGHT,
 
 	__NICDIAG_QUEUE_A_MAX,
 	NICDIAG_QUEUE_A_MAX = (__NICDIAG_QUEUE_A_MAX - 1)
@@ -546,5 +552,7 @@ enum nicdiag_config_attr {
 #define NICDIAG_STALL_THRESHOLD_MS_MAX	60000
 #define NICDIAG_STALL_INTERVAL_MS_MIN	50
 #define NICDIAG_STALL_INTERVAL_MS_MAX	10000
+#define NICDIAG_XOFF_DRIVER		1
+#define NICDIAG_XOFF_STACK		2
 
 #endif /* _UAPI_LINUX_NICDIAG_H */

@@ -68,8 +68,12 @@ ev=$(nicctl events --json | grep -F "\"ifname\":\"$IF0\"" | jq_has type tx_stall
 stopped=$(echo "$ev" | json_num stopped_ms)
 check "stall reported within the threshold plus one interval (stopped_ms $stopped, threshold $THRESH)" \
 	test "${stopped:-0}" -ge $THRESH -a "${stopped:-99999}" -le $((THRESH + 1000))
-check "stall carries the virtqueue: output.0, TX ring full: under 32 free (free $(echo "$ev" | json_num vq_free) of $(echo "$ev" | json_num vq_size))" \
-	sh -c "echo '$ev' | grep -q '\"vq_name\":\"output.0\"' && [ \"\$(echo '$ev' | sed -n 's/.*\"vq_free\":\([0-9]*\).*/\1/p')\" -lt 32 ]"
+vfree=$(echo "$ev" | json_num vq_free)
+vsize=$(echo "$ev" | json_num vq_size)
+by=$(echo "$ev" | sed -n 's/.*"stopped_by":"\([a-z,]*\)".*/\1/p')
+check "stall carries the virtqueue: output.0 with descriptors the device never used (free $vfree of $vsize, stopped by $by)" \
+	sh -c "echo '$ev' | grep -q '\"vq_name\":\"output.0\"' && [ '${vfree:-256}' -lt '${vsize:-0}' ]"
+check "stall says who stopped the queue (driver: ring full, or bql)" test -n "$by" -a "$by" != none
 check "stall carries the device status (DRIVER_OK, not NEEDS_RESET)" \
 	sh -c "echo '$ev' | grep -q '\"status_bits\":\"ACKNOWLEDGE|DRIVER|FEATURES_OK|DRIVER_OK\"'"
 check "nicctl show: $IF0 has a stalled queue" \
