@@ -5,6 +5,7 @@
 ip=/sbin/ip
 [ -x /usr/sbin/ip ] && ip=/usr/sbin/ip
 [ -x /bin/ip ] && ip=/bin/ip
+modprobe dummy numdummies=0 || { echo "bench: no dummy module"; exit 1; }
 nicctl config drivers dummy >/dev/null
 nicctl config stall_interval_ms 100 >/dev/null
 made=0
@@ -28,6 +29,7 @@ for n in 10 100 1000; do
 	done
 	s1=$(sed -n 's/^scans //p' /sys/kernel/debug/nicdiag/stall)
 	avg=$((sum / k))
+	[ "$watched" -gt 0 ] || { echo "bench: no dummy device watched"; exit 1; }
 	printf '%8s %12s %12s %12s   (%s scans)\n' "$watched" $((avg / 1000)) $((max / 1000)) \
 		$((avg / watched)) $((s1 - s0))
 done
