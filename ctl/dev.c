@@ -27,13 +27,16 @@ static struct nla_policy dev_policy[NICDIAG_DEV_A_MAX + 1] = {
 	[NICDIAG_DEV_A_N_STALL] = { .type = NLA_U32 },
 	[NICDIAG_DEV_A_N_TX_TIMEOUT] = { .type = NLA_U32 },
 	[NICDIAG_DEV_A_STALLED_QUEUES] = { .type = NLA_U32 },
+	[NICDIAG_DEV_A_N_AER_COR] = { .type = NLA_U32 },
+	[NICDIAG_DEV_A_N_AER_NONFATAL] = { .type = NLA_U32 },
+	[NICDIAG_DEV_A_N_AER_FATAL] = { .type = NLA_U32 },
 };
 
 void print_dev_header(void)
 {
-	out_text("%-12s %7s %-11s %-13s %-5s %-7s %-14s %5s %-5s %9s %-7s %s\n",
+	out_text("%-12s %7s %-11s %-13s %-5s %-7s %-14s %5s %-5s %9s %-7s %-9s %s\n",
 		 "IFACE", "IFINDEX", "DRIVER", "BUS", "ADMIN", "CARRIER", "OPER",
-		 "MTU", "FLAPS", "UP/DOWN", "STALLS", "LAST-CHANGE");
+		 "MTU", "FLAPS", "UP/DOWN", "STALLS", "AER C/N/F", "LAST-CHANGE");
 }
 
 static const char *ago(uint64_t mono_ns, char *buf, size_t len)
@@ -65,6 +68,9 @@ void print_dev(struct nlattr *nest)
 		{ NICDIAG_DEV_A_N_STALL, "n_stall" },
 		{ NICDIAG_DEV_A_N_TX_TIMEOUT, "n_tx_timeout" },
 		{ NICDIAG_DEV_A_STALLED_QUEUES, "stalled_queues" },
+		{ NICDIAG_DEV_A_N_AER_COR, "n_aer_cor" },
+		{ NICDIAG_DEV_A_N_AER_NONFATAL, "n_aer_nonfatal" },
+		{ NICDIAG_DEV_A_N_AER_FATAL, "n_aer_fatal" },
 	};
 	struct nlattr *d[NICDIAG_DEV_A_MAX + 1];
 	char buf[64], updown[32];
@@ -111,6 +117,9 @@ void print_dev(struct nlattr *nest)
 	snprintf(buf, sizeof(buf), "%u%s", U32(NICDIAG_DEV_A_N_STALL),
 		 U32(NICDIAG_DEV_A_STALLED_QUEUES) ? "!" : "");
 	out_text("%-7s ", buf);
+	snprintf(buf, sizeof(buf), "%u/%u/%u", U32(NICDIAG_DEV_A_N_AER_COR),
+		 U32(NICDIAG_DEV_A_N_AER_NONFATAL), U32(NICDIAG_DEV_A_N_AER_FATAL));
+	out_text("%-9s ", buf);
 	if (d[NICDIAG_DEV_A_SINCE_MONO_NS])
 		out_u64("since_mono_ns", NULL, nla_get_u64(d[NICDIAG_DEV_A_SINCE_MONO_NS]));
 	if (d[NICDIAG_DEV_A_LAST_CHANGE_MONO_NS])

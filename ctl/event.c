@@ -6,6 +6,7 @@
 
 #include <linux/nicdiag.h>
 
+#include "aer.h"
 #include "decode.h"
 #include "event.h"
 #include "print.h"
@@ -25,7 +26,87 @@ static struct nla_policy event_policy[NICDIAG_EVENT_A_MAX + 1] = {
 	[NICDIAG_EVENT_A_LINK] = { .type = NLA_NESTED },
 	[NICDIAG_EVENT_A_SETUP] = { .type = NLA_NESTED },
 	[NICDIAG_EVENT_A_QUEUE] = { .type = NLA_NESTED },
+	[NICDIAG_EVENT_A_AER] = { .type = NLA_NESTED },
 };
+
+struct nla_policy aer_policy[NICDIAG_AER_A_MAX + 1] = {
+	[NICDIAG_AER_A_PCI_ADDR] = { .type = NLA_STRING },
+	[NICDIAG_AER_A_SEVERITY] = { .type = NLA_U8 },
+	[NICDIAG_AER_A_STATUS] = { .type = NLA_U32 },
+	[NICDIAG_AER_A_TLP] = { .minlen = 16 },
+	[NICDIAG_AER_A_DRIVER] = { .type = NLA_STRING },
+	[NICDIAG_AER_A_HANDLERS] = { .type = NLA_U8 },
+	[NICDIAG_AER_A_RELATION] = { .type = NLA_U8 },
+};
+
+/* The parts of an AER report both printers use. */
+struct aer_view {
+	const char *pci, *driver;
+	unsigned int severity, relation, handlers;
+	uint32_t status;
+	int has_tlp;
+	char bits[512];
+	char tlp[160];
+};
+
+static int aer_view(struct nlattr *nest, struct aer_view *v)
+{
+	struct nlattr *a[NICDIAG_AER_A_MAX + 1];
+
+	if (!nest || nla_parse_nested(a, NICDIAG_AER_A_MAX, nest, aer_policy))
+		return -1;
+	memset(v, 0, sizeof(*v));
+	v->pci = a[NICDIAG_AER_A_PCI_ADDR] ? nla_get_string(a[NICDIAG_AER_A_PCI_ADDR]) : "?";
+	v->driver = a[NICDIAG_AER_A_DRIVER] ? nla_get_string(a[NICDIAG_AER_A_DRIVER]) : "";
+	v->severity = a[NICDIAG_AER_A_SEVERITY] ? nla_get_u8(a[NICDIAG_AER_A_SEVERITY]) : 0;
+	v->relation = a[NICDIAG_AER_A_RELATION] ? nla_get_u8(a[NICDIAG_AER_A_RELATION]) : 0;
+	v->handlers = a[NICDIAG_AER_A_HANDLERS] ? nla_get_u8(a[NICDIAG_AER_A_HANDLERS]) : 0;
+	v->status = a[NICDIAG_AER_A_STATUS] ? nla_get_u32(a[NICDIAG_AER_A_STATUS]) : 0;
+	aer_status_str(v->severity, v->status, v->bits, sizeof(v->bits));
+	if (a[NICDIAG_AER_A_TLP]) {
+		uint32_t dw[4];
+
+		memcpy(dw, nla_data(a[NICDIAG_AER_A_TLP]), sizeof(dw));
+		aer_tlp_str(dw, v->tlp, sizeof(v->tlp));
+		v->has_tlp = 1;
+	}
+	return 0;
+}
+
+static void describe_aer(struct nlattr **ev)
+{
+	struct aer_view v;
+
+	if (aer_view(ev[NICDIAG_EVENT_A_AER], &v))
+		return;
+	out_text("PCIe AER %s error on %s%s: %s", aer_severity_name(v.severity), v.pci,
+		 v.relation == NICDIAG_AER_REL_UPSTREAM ? " (a port above the NIC)" : "", v.bits);
+	if (v.has_tlp)
+		out_text("; TLP %s", v.tlp);
+	if (v.severity != NICDIAG_AER_CORRECTABLE)
+		out_text("; driver %s %s", v.driver[0] ? v.driver : "(none)",
+			 v.handlers ? "has AER handlers: recovery attempted" :
+			 "has no AER handlers: the kernel cannot recover the device");
+}
+
+static void print_aer(struct nlattr *nest)
+{
+	struct aer_view v;
+
+	if (!out_json() || aer_view(nest, &v))
+		return;
+	out_nest_open("aer");
+	out_str("pci_addr", NULL, v.pci);
+	out_str("severity", NULL, aer_severity_name(v.severity));
+	out_u64("status", NULL, v.status);
+	out_str("status_bits", NULL, v.bits);
+	if (v.has_tlp)
+		out_str("tlp", NULL, v.tlp);
+	out_str("driver", NULL, v.driver);
+	out_bool("handlers", NULL, v.handlers);
+	out_str("relation", NULL, aer_relation_name(v.relation));
+	out_nest_close();
+}
 
 struct nla_policy queue_policy[NICDIAG_QUEUE_A_MAX + 1] = {
 	[NICDIAG_QUEUE_A_INDEX] = { .type = NLA_U32 },
@@ -429,6 +510,9 @@ static void describe(unsigned int type, struct nlattr **ev, struct nlattr **ln)
 	case NICDIAG_EV_NEEDS_RESET:
 		describe_queue(type, ev);
 		break;
+	case NICDIAG_EV_AER:
+		describe_aer(ev);
+		break;
 	default:
 		out_text("%s", event_type_name(type));
 	}
@@ -533,6 +617,8 @@ uint64_t print_event(struct nlattr *nest, struct seq_tracker *t)
 		print_setup(ev[NICDIAG_EVENT_A_SETUP]);
 	if (ev[NICDIAG_EVENT_A_QUEUE])
 		print_queue(ev[NICDIAG_EVENT_A_QUEUE]);
+	if (ev[NICDIAG_EVENT_A_AER])
+		print_aer(ev[NICDIAG_EVENT_A_AER]);
 	out_obj_close();
 	return seq;
 }

@@ -22,6 +22,7 @@ void print_loss(uint64_t first, uint64_t last, const char *reason);
 /* Policy of the NICDIAG_EVENT_A_SETUP nest. */
 extern struct nla_policy setup_policy[];
 extern struct nla_policy queue_policy[];
+extern struct nla_policy aer_policy[];
 unsigned int queue_not_consumed(struct nlattr **q);
 /* Event's ifindex and ifname, for filtering. */
 int event_ident(struct nlattr *nest, uint32_t *ifindex, const char **ifname);

@@ -18,6 +18,7 @@
 
 #include <linux/nicdiag.h>
 
+#include "aer.h"
 #include "event.h"
 #include "explain.h"
 #include "nl.h"
@@ -297,6 +298,58 @@ void stall_note(struct stall_info *si, unsigned int type, unsigned int cause,
 	}
 }
 
+/**
+ * aer_note() - fold one AER event into a device's summary
+ * @si: the summary
+ * @nest: the event's NICDIAG_EVENT_A_AER
+ */
+void aer_note(struct stall_info *si, struct nlattr *nest)
+{
+	struct nlattr *a[NICDIAG_AER_A_MAX + 1];
+	unsigned int sev;
+
+	if (!nest || nla_parse_nested(a, NICDIAG_AER_A_MAX, nest, aer_policy))
+		return;
+	sev = a[NICDIAG_AER_A_SEVERITY] ? nla_get_u8(a[NICDIAG_AER_A_SEVERITY]) : 0;
+	si->n_aer++;
+	if (sev == NICDIAG_AER_CORRECTABLE && si->aer_unc)
+		return;	/* keep the uncorrectable one as the evidence */
+	if (sev != NICDIAG_AER_CORRECTABLE)
+		si->aer_unc++;
+	si->aer_sev = sev;
+	si->aer_handlers = a[NICDIAG_AER_A_HANDLERS] ? nla_get_u8(a[NICDIAG_AER_A_HANDLERS]) : 0;
+	snprintf(si->aer_pci, sizeof(si->aer_pci), "%s",
+		 a[NICDIAG_AER_A_PCI_ADDR] ? nla_get_string(a[NICDIAG_AER_A_PCI_ADDR]) : "?");
+	aer_status_str(sev, a[NICDIAG_AER_A_STATUS] ? nla_get_u32(a[NICDIAG_AER_A_STATUS]) : 0,
+		       si->aer_bits, sizeof(si->aer_bits));
+}
+
+/* What the AER events add; an unrecoverable error is the root cause. */
+static void diagnose_aer(struct diagnosis *d, const struct stall_info *si)
+{
+	struct finding *f;
+
+	if (!si || !si->n_aer)
+		return;
+	if (si->aer_unc && !si->aer_handlers) {
+		d->verdict = "failed";
+		snprintf(d->root.cause, LINE,
+			 "uncorrectable PCIe AER error (%s: %s) on %s, and its driver has no AER error handlers: the kernel could not recover the device",
+			 aer_severity_name(si->aer_sev), si->aer_bits, si->aer_pci);
+		evidence(d, "%u AER report(s), %u uncorrectable", si->n_aer, si->aer_unc);
+		snprintf(d->root.fix, LINE,
+			 "reset the function (echo 1 > /sys/bus/pci/devices/%s/remove; echo 1 > /sys/bus/pci/rescan) or reboot the guest; on the host, look at the device and slot behind it ('nicctl watch' there shows host-side AER)",
+			 si->aer_pci);
+		return;
+	}
+	f = finding(d);
+	if (f) {
+		snprintf(f->cause, LINE, "%u PCIe AER report(s) on %s, latest %s: %s", si->n_aer,
+			 si->aer_pci, aer_severity_name(si->aer_sev), si->aer_bits);
+		snprintf(f->fix, LINE, "correctable errors are fixed by the hardware; many of them point at a bad slot, riser or link");
+	}
+}
+
 /* What the queue events add to a diagnosis; may set the root cause. */
 static void diagnose_queues(struct diagnosis *d, const struct stall_info *si)
 {
@@ -382,6 +435,7 @@ void explain_setup(const char *ifname, unsigned int type, struct nlattr *nest,
 		diagnose_degradations(d, st);
 	}
 	diagnose_queues(d, si);
+	diagnose_aer(d, si);
 
 	if (st[NICDIAG_SETUP_A_DRIVER_BOUND] && nla_get_u8(st[NICDIAG_SETUP_A_DRIVER_BOUND]))
 		evidence_resources(d, st);
@@ -405,6 +459,7 @@ static void explain_queues_only(const char *ifname, const struct stall_info *si)
 	d->verdict = "healthy";
 	snprintf(d->root.cause, LINE, "no queue problem now");
 	diagnose_queues(d, si);
+	diagnose_aer(d, si);
 	print_diagnosis(d, ifname, "-", "-");
 	free(d);
 }
@@ -470,7 +525,8 @@ static int explain_reply(struct nlattr **tb, void *arg)
 	    !ev[NICDIAG_EVENT_A_TYPE])
 		return 0;
 	type = nla_get_u32(ev[NICDIAG_EVENT_A_TYPE]);
-	if (ev[NICDIAG_EVENT_A_QUEUE] && ev[NICDIAG_EVENT_A_IFNAME]) {
+	if ((ev[NICDIAG_EVENT_A_QUEUE] || ev[NICDIAG_EVENT_A_AER]) && ev[NICDIAG_EVENT_A_IFNAME] &&
+	    nla_get_string(ev[NICDIAG_EVENT_A_IFNAME])[0]) {
 		/* Queue events name the netdev; setup snapshots name it too. */
 		const char *ifname = nla_get_string(ev[NICDIAG_EVENT_A_IFNAME]);
 
@@ -483,9 +539,12 @@ static int explain_reply(struct nlattr **tb, void *arg)
 			s = &c->snaps[c->n++];
 			snprintf(s->ifname, sizeof(s->ifname), "%s", ifname);
 		}
-		stall_note(&s->si, type, ev[NICDIAG_EVENT_A_CAUSE] ?
-			   nla_get_u32(ev[NICDIAG_EVENT_A_CAUSE]) : 0,
-			   ev[NICDIAG_EVENT_A_QUEUE]);
+		if (ev[NICDIAG_EVENT_A_AER])
+			aer_note(&s->si, ev[NICDIAG_EVENT_A_AER]);
+		else
+			stall_note(&s->si, type, ev[NICDIAG_EVENT_A_CAUSE] ?
+				   nla_get_u32(ev[NICDIAG_EVENT_A_CAUSE]) : 0,
+				   ev[NICDIAG_EVENT_A_QUEUE]);
 		return 0;
 	}
 	if (!ev[NICDIAG_EVENT_A_SETUP])

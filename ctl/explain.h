@@ -23,6 +23,12 @@ struct nicctl_nl;
  * @last_ms: duration of the latest stall that ended
  * @broken: a virtqueue was reported broken ("" if none)
  * @needs_reset: NEEDS_RESET was reported
+ * @n_aer: AER reports (any severity)
+ * @aer_unc: uncorrectable ones
+ * @aer_sev: severity of the latest uncorrectable one (or latest at all)
+ * @aer_handlers: its driver has AER handlers
+ * @aer_pci: the reporting PCI device
+ * @aer_bits: its status bits by name
  */
 struct stall_info {
 	int stalled;
@@ -32,12 +38,16 @@ struct stall_info {
 	unsigned int n_stall, n_timeout, last_ms;
 	char broken[16];
 	int needs_reset;
+	unsigned int n_aer, aer_unc, aer_sev, aer_handlers;
+	char aer_pci[32];
+	char aer_bits[256];
 };
 
 void explain_setup(const char *ifname, unsigned int type, struct nlattr *nest,
 		   const struct stall_info *si);
 void stall_note(struct stall_info *si, unsigned int type, unsigned int cause,
 		struct nlattr *queue);
+void aer_note(struct stall_info *si, struct nlattr *aer);
 int explain_run(struct nicctl_nl *nl, const char *dev);
 
 #endif

@@ -7,6 +7,7 @@
 #ifndef _NICDIAG_COMPAT_H
 #define _NICDIAG_COMPAT_H
 
+#include <linux/aer.h>
 #include <linux/kmsg_dump.h>
 #include <linux/netdevice.h>
 #include <linux/version.h>
@@ -36,6 +37,49 @@
  */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 17, 0)
 #define HAVE_VIRTIO_EXTENDED_FEATURES
+#endif
+
+/*
+ * ras:aer_event: 5.10 and 6.1 pass the TLP header as struct
+ * aer_header_log_regs, 6.12 as struct pcie_tlp_log; 7.2 adds bus_type.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 16, 0)
+#define HAVE_AER_EVENT_BUS_TYPE
+#endif
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+#define HAVE_PCIE_TLP_LOG
+#endif
+
+#ifdef HAVE_PCIE_TLP_LOG
+#define NICDIAG_TLP_LOG_PTR struct pcie_tlp_log *
+/* The four header words of a logged TLP. */
+static inline void nicdiag_tlp_words(const struct pcie_tlp_log *tlp, u32 *dw)
+{
+	memcpy(dw, tlp->dw, 4 * sizeof(u32));
+}
+#else
+#define NICDIAG_TLP_LOG_PTR struct aer_header_log_regs *
+static inline void nicdiag_tlp_words(const struct aer_header_log_regs *tlp,
+				     u32 *dw)
+{
+	dw[0] = tlp->dw0;
+	dw[1] = tlp->dw1;
+	dw[2] = tlp->dw2;
+	dw[3] = tlp->dw3;
+}
+#endif
+
+/* A probe for ras:aer_event with the running kernel's prototype. */
+#ifdef HAVE_AER_EVENT_BUS_TYPE
+#define NICDIAG_AER_PROBE(fn)						\
+	void fn(void *data, const char *dev_name, const u32 status,	\
+		const u8 severity, const u8 tlp_header_valid,		\
+		NICDIAG_TLP_LOG_PTR tlp, const char *bus_type)
+#else
+#define NICDIAG_AER_PROBE(fn)						\
+	void fn(void *data, const char *dev_name, const u32 status,	\
+		const u8 severity, const u8 tlp_header_valid,		\
+		NICDIAG_TLP_LOG_PTR tlp)
 #endif
 
 /* Lockless TX moved from NETIF_F_LLTX to the dev->lltx bit in 6.12. */

@@ -158,6 +158,28 @@ struct nicdiag_queue_info {
 };
 
 /**
+ * struct nicdiag_aer_info - an AER report carried by an AER event
+ * @pci_addr: the reporting PCI device
+ * @driver: the driver bound to it, or ""
+ * @severity: enum nicdiag_aer_severity
+ * @status: AER status bits
+ * @tlp_valid: @tlp holds a logged TLP header
+ * @tlp: the header, four words
+ * @handlers: the driver has AER error handlers
+ * @relation: enum nicdiag_aer_relation
+ */
+struct nicdiag_aer_info {
+	char pci_addr[NICDIAG_BUS_INFO_LEN];
+	char driver[NICDIAG_DRIVER_LEN];
+	u8 severity;
+	u32 status;
+	u8 tlp_valid;
+	u32 tlp[4];
+	u8 handlers;
+	u8 relation;
+};
+
+/**
  * struct nicdiag_event - one recorded event
  * @seq: sequence number, assigned by the ring
  * @mono_ns: CLOCK_MONOTONIC, assigned by the ring
@@ -169,6 +191,7 @@ struct nicdiag_queue_info {
  * @setup: payload of setup-class events (probe, scan)
  * @queue: payload of queue-class events (stall, resume, watchdog, broken
  *	virtqueue, needs reset)
+ * @aer: payload of AER events
  */
 struct nicdiag_event {
 	u64 seq;
@@ -181,6 +204,7 @@ struct nicdiag_event {
 		struct nicdiag_link_info link;
 		struct nicdiag_setup_info setup;
 		struct nicdiag_queue_info queue;
+		struct nicdiag_aer_info aer;
 	};
 };
 
@@ -263,6 +287,9 @@ struct nicdiag_txq {
  * @stalled_queues: queues stalled now
  * @needs_reset: DEVICE_NEEDS_RESET was reported and is still set
  * @vq_broken: virtqueues (by index, first 64) reported broken
+ * @n_aer_cor: correctable AER errors on or above the NIC
+ * @n_aer_nonfatal: uncorrectable non-fatal ones
+ * @n_aer_fatal: uncorrectable fatal ones
  */
 struct nicdiag_dev {
 	struct list_head node;
@@ -305,6 +332,9 @@ struct nicdiag_dev {
 	u32 stalled_queues;
 	bool needs_reset;
 	u64 vq_broken;
+	u32 n_aer_cor;
+	u32 n_aer_nonfatal;
+	u32 n_aer_fatal;
 };
 
 /**
@@ -398,6 +428,10 @@ int nicdiag_stall_init(void);
 void nicdiag_stall_exit(void);
 void nicdiag_stall_kick(void);
 void nicdiag_stall_stats(u64 *scans, u64 *last_ns, u64 *max_ns, u64 *lost);
+
+/* aer.c */
+int nicdiag_aer_init(void);
+void nicdiag_aer_exit(void);
 
 /* debugfs.c */
 void nicdiag_debugfs_init(void);

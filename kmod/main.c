@@ -5,7 +5,7 @@
  *
  * Init brings the parts up in dependency order: configuration, the ring
  * events go to, the netlink family that reads the ring, the sources that
- * fill it (link tracker, setup watcher, stall detector), then debugfs.
+ * fill it (link tracker, setup watcher, stall detector, AER), then debugfs.
  * Exit and every failure path take them down in reverse.
  */
 
@@ -69,11 +69,16 @@ static int __init nicdiag_init(void)
 	err = nicdiag_stall_init();
 	if (err)
 		goto err_stall;
+	err = nicdiag_aer_init();
+	if (err)
+		goto err_aer;
 	nicdiag_debugfs_init();
 	pr_info("loaded, version %s, ring %u events\n", NICDIAG_VERSION,
 		ring_size);
 	return 0;
 
+err_aer:
+	nicdiag_stall_exit();
 err_stall:
 	nicdiag_setup_exit();
 err_setup:
@@ -91,6 +96,7 @@ err_ring:
 static void __exit nicdiag_exit(void)
 {
 	nicdiag_debugfs_exit();
+	nicdiag_aer_exit();
 	nicdiag_stall_exit();
 	nicdiag_setup_exit();
 	nicdiag_link_exit();

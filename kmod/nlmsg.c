@@ -50,7 +50,10 @@ int nicdiag_fill_dev(struct sk_buff *skb, const struct nicdiag_dev *nd)
 			      nd->last_change_real, NICDIAG_DEV_A_PAD) ||
 	    nla_put_u32(skb, NICDIAG_DEV_A_N_STALL, nd->n_stall) ||
 	    nla_put_u32(skb, NICDIAG_DEV_A_N_TX_TIMEOUT, nd->n_tx_timeout) ||
-	    nla_put_u32(skb, NICDIAG_DEV_A_STALLED_QUEUES, nd->stalled_queues)) {
+	    nla_put_u32(skb, NICDIAG_DEV_A_STALLED_QUEUES, nd->stalled_queues) ||
+	    nla_put_u32(skb, NICDIAG_DEV_A_N_AER_COR, nd->n_aer_cor) ||
+	    nla_put_u32(skb, NICDIAG_DEV_A_N_AER_NONFATAL, nd->n_aer_nonfatal) ||
+	    nla_put_u32(skb, NICDIAG_DEV_A_N_AER_FATAL, nd->n_aer_fatal)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
@@ -155,8 +158,31 @@ static int fill_queue(struct sk_buff *skb, const struct nicdiag_queue_info *q)
 	return 0;
 }
 
+static int fill_aer(struct sk_buff *skb, const struct nicdiag_aer_info *a)
+{
+	struct nlattr *nest = nla_nest_start(skb, NICDIAG_EVENT_A_AER);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_string(skb, NICDIAG_AER_A_PCI_ADDR, a->pci_addr) ||
+	    nla_put_u8(skb, NICDIAG_AER_A_SEVERITY, a->severity) ||
+	    nla_put_u32(skb, NICDIAG_AER_A_STATUS, a->status) ||
+	    (a->tlp_valid &&
+	     nla_put(skb, NICDIAG_AER_A_TLP, sizeof(a->tlp), a->tlp)) ||
+	    nla_put_string(skb, NICDIAG_AER_A_DRIVER, a->driver) ||
+	    nla_put_u8(skb, NICDIAG_AER_A_HANDLERS, a->handlers) ||
+	    nla_put_u8(skb, NICDIAG_AER_A_RELATION, a->relation)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
 static int fill_payload(struct sk_buff *skb, const struct nicdiag_event *ev)
 {
+	if (ev->type == NICDIAG_EV_AER)
+		return fill_aer(skb, &ev->aer);
 	if (nicdiag_is_setup_event(ev->type))
 		return fill_setup(skb, &ev->setup);
 	if (nicdiag_is_queue_event(ev->type))

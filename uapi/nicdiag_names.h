@@ -30,6 +30,7 @@ static const char *const nicdiag_event_names[__NICDIAG_EV_MAX] = {
 	[NICDIAG_EV_TX_TIMEOUT] = "tx_timeout",
 	[NICDIAG_EV_VQ_BROKEN] = "vq_broken",
 	[NICDIAG_EV_NEEDS_RESET] = "needs_reset",
+	[NICDIAG_EV_AER] = "aer",
 };
 
 static const char *const nicdiag_cause_names[__NICDIAG_CAUSE_MAX] = {
@@ -67,6 +68,19 @@ static const char *const nicdiag_irq_names[NICDIAG_IRQ_MSIX + 1] = {
 	[NICDIAG_IRQ_INTX] = "intx",
 	[NICDIAG_IRQ_MSI] = "msi",
 	[NICDIAG_IRQ_MSIX] = "msix",
+};
+
+static const char *const nicdiag_aer_severity_names[NICDIAG_AER_FATAL + 1] = {
+	[NICDIAG_AER_UNKNOWN] = "unknown",
+	[NICDIAG_AER_CORRECTABLE] = "correctable",
+	[NICDIAG_AER_NONFATAL] = "nonfatal",
+	[NICDIAG_AER_FATAL] = "fatal",
+};
+
+static const char *const nicdiag_aer_relation_names[NICDIAG_AER_REL_UPSTREAM + 1] = {
+	[NICDIAG_AER_REL_NONE] = "none",
+	[NICDIAG_AER_REL_SELF] = "self",
+	[NICDIAG_AER_REL_UPSTREAM] = "upstream",
 };
 
 #endif /* _NICDIAG_NAMES_H */

@@ -15,6 +15,7 @@
 
 #include "decode.h"
 #include "dev.h"
+#include "aer.h"
 #include "event.h"
 #include "nl.h"
 #include "print.h"
@@ -71,6 +72,7 @@ static void test_decoders(void)
 		"carrier_on", "carrier_off", "operstate", "mtu", "rename",
 		"flapping", "flap_end", "probe_ok", "probe_fail", "setup_scan",
 		"tx_stall", "tx_resume", "tx_timeout", "vq_broken", "needs_reset",
+		"aer",
 	};
 	static const char *const opers[] = {
 		"unknown", "notpresent", "down", "lowerlayerdown", "testing",
@@ -425,6 +427,40 @@ static void test_queue_events(void)
 	nlmsg_free(m);
 }
 
+/* AER decoding: bit names by severity and the logged TLP header. */
+static void test_aer_decoders(void)
+{
+	uint32_t mwr64[4] = { 0x60000001, 0x0008000f, 0x00000001, 0xfee00004 };
+	uint32_t cpl[4] = { 0x4a000001, 0x01000004, 0x00101200, 0 };
+	uint32_t mrd32[4] = { 0x00000001, 0x0100ff0f, 0xfebf1000, 0 };
+	char buf[256];
+
+	aer_status_str(NICDIAG_AER_NONFATAL, 0x00001000, buf, sizeof(buf));
+	check_str(buf, "Poisoned TLP", "AER: uncorrectable bit 12");
+	aer_status_str(NICDIAG_AER_FATAL, 0x00040010, buf, sizeof(buf));
+	check_str(buf, "Data Link Protocol|Malformed TLP", "AER: two fatal bits, in bit order");
+	aer_status_str(NICDIAG_AER_NONFATAL, 0x00200000 | 0x00400000 | 0x01000000, buf, sizeof(buf));
+	check_str(buf, "ACS Violation|Uncorrectable Internal Error|AtomicOp Egress Blocked",
+		  "AER: error types the lab never injects");
+	aer_status_str(NICDIAG_AER_CORRECTABLE, 0x00001000 | 0x00000080, buf, sizeof(buf));
+	check_str(buf, "Bad DLLP|Replay Timer Timeout", "AER: correctable bits use the correctable names");
+	aer_status_str(NICDIAG_AER_NONFATAL, 0x80000000, buf, sizeof(buf));
+	check_str(buf, "bit31", "AER: an unknown bit by number");
+	aer_status_str(NICDIAG_AER_FATAL, 0, buf, sizeof(buf));
+	check_str(buf, "status not read (device inaccessible)", "AER: fatal on an endpoint, status unread");
+	aer_tlp_str(mwr64, buf, sizeof(buf));
+	check_str(buf, "MWr64 requester 00:01.0 tag 0x00 address 0x00000001fee00004 "
+		  "[60000001 0008000f 00000001 fee00004]", "TLP: 64-bit memory write");
+	aer_tlp_str(mrd32, buf, sizeof(buf));
+	check_str(buf, "MRd32 requester 01:00.0 tag 0xff address 0xfebf1000 "
+		  "[00000001 0100ff0f febf1000 00000000]", "TLP: 32-bit memory read");
+	aer_tlp_str(cpl, buf, sizeof(buf));
+	check_str(buf, "CplD requester 00:02.0 tag 0x12 completer 01:00.0 "
+		  "[4a000001 01000004 00101200 00000000]", "TLP: completion, requester from DW2");
+	check_str(aer_severity_name(NICDIAG_AER_FATAL), "fatal", "AER severity name");
+	check_str(aer_relation_name(NICDIAG_AER_REL_UPSTREAM), "upstream", "AER relation name");
+}
+
 int main(void)
 {
 	test_decoders();
@@ -435,6 +471,7 @@ int main(void)
 	test_virtio_decoders();
 	test_explain();
 	test_queue_events();
+	test_aer_decoders();
 	free(capture_buf);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;

@@ -124,6 +124,9 @@ enum nicdiag_attr {
  *	driver no longer uses it
  * @NICDIAG_EV_NEEDS_RESET: a virtio device set DEVICE_NEEDS_RESET in its
  *	status byte: the device gave up until the driver resets it
+ * @NICDIAG_EV_AER: a PCIe AER error reported on the NIC's PCI function or
+ *	a port above it (NICDIAG_EVENT_A_AER); a report no watched NIC sits
+ *	under is recorded with ifindex 0
  */
 enum nicdiag_event_type {
 	NICDIAG_EV_UNSPEC,
@@ -146,6 +149,7 @@ enum nicdiag_event_type {
 	NICDIAG_EV_TX_TIMEOUT,
 	NICDIAG_EV_VQ_BROKEN,
 	NICDIAG_EV_NEEDS_RESET,
+	NICDIAG_EV_AER,
 
 	__NICDIAG_EV_MAX,
 	NICDIAG_EV_MAX = (__NICDIAG_EV_MAX - 1)
@@ -225,6 +229,9 @@ enum nicdiag_operstate {
  * @NICDIAG_DEV_A_N_STALL: u32, TX stalls found by nicdiag's detector
  * @NICDIAG_DEV_A_N_TX_TIMEOUT: u32, kernel TX watchdog timeouts seen
  * @NICDIAG_DEV_A_STALLED_QUEUES: u32, TX queues stalled now
+ * @NICDIAG_DEV_A_N_AER_COR: u32, correctable AER errors on or above it
+ * @NICDIAG_DEV_A_N_AER_NONFATAL: u32, uncorrectable non-fatal ones
+ * @NICDIAG_DEV_A_N_AER_FATAL: u32, uncorrectable fatal ones
  */
 enum nicdiag_dev_attr {
 	NICDIAG_DEV_A_UNSPEC,
@@ -253,6 +260,9 @@ enum nicdiag_dev_attr {
 	NICDIAG_DEV_A_N_STALL,
 	NICDIAG_DEV_A_N_TX_TIMEOUT,
 	NICDIAG_DEV_A_STALLED_QUEUES,
+	NICDIAG_DEV_A_N_AER_COR,
+	NICDIAG_DEV_A_N_AER_NONFATAL,
+	NICDIAG_DEV_A_N_AER_FATAL,
 
 	__NICDIAG_DEV_A_MAX,
 	NICDIAG_DEV_A_MAX = (__NICDIAG_DEV_A_MAX - 1)
@@ -277,6 +287,7 @@ enum nicdiag_dev_attr {
  *	device was set up (PROBE_OK, PROBE_FAIL, SETUP_SCAN)
  * @NICDIAG_EVENT_A_QUEUE: nest, enum nicdiag_queue_attr: the TX queue of a
  *	stall, resume, watchdog, broken-queue or needs-reset event
+ * @NICDIAG_EVENT_A_AER: nest, enum nicdiag_aer_attr: an AER report
  */
 enum nicdiag_event_attr {
 	NICDIAG_EVENT_A_UNSPEC,
@@ -293,6 +304,7 @@ enum nicdiag_event_attr {
 	NICDIAG_EVENT_A_LINK,
 	NICDIAG_EVENT_A_SETUP,
 	NICDIAG_EVENT_A_QUEUE,
+	NICDIAG_EVENT_A_AER,
 
 	__NICDIAG_EVENT_A_MAX,
 	NICDIAG_EVENT_A_MAX = (__NICDIAG_EVENT_A_MAX - 1)
@@ -458,6 +470,60 @@ enum nicdiag_queue_attr {
 
 	__NICDIAG_QUEUE_A_MAX,
 	NICDIAG_QUEUE_A_MAX = (__NICDIAG_QUEUE_A_MAX - 1)
+};
+
+/**
+ * enum nicdiag_aer_severity - AER severity (NICDIAG_AER_A_SEVERITY)
+ * @NICDIAG_AER_UNKNOWN: not one the kernel defines
+ * @NICDIAG_AER_CORRECTABLE: corrected by the hardware
+ * @NICDIAG_AER_NONFATAL: uncorrectable, the link still works
+ * @NICDIAG_AER_FATAL: uncorrectable, the link is unreliable
+ */
+enum nicdiag_aer_severity {
+	NICDIAG_AER_UNKNOWN,
+	NICDIAG_AER_CORRECTABLE,
+	NICDIAG_AER_NONFATAL,
+	NICDIAG_AER_FATAL,
+};
+
+/**
+ * enum nicdiag_aer_relation - where the reporter sits (NICDIAG_AER_A_RELATION)
+ * @NICDIAG_AER_REL_NONE: no watched NIC under it
+ * @NICDIAG_AER_REL_SELF: the NIC's own PCI function
+ * @NICDIAG_AER_REL_UPSTREAM: a bridge or port above the NIC
+ */
+enum nicdiag_aer_relation {
+	NICDIAG_AER_REL_NONE,
+	NICDIAG_AER_REL_SELF,
+	NICDIAG_AER_REL_UPSTREAM,
+};
+
+/**
+ * enum nicdiag_aer_attr - a PCIe AER report (NICDIAG_EVENT_A_AER)
+ * @NICDIAG_AER_A_UNSPEC: unused
+ * @NICDIAG_AER_A_PCI_ADDR: string, the PCI device that reported it
+ * @NICDIAG_AER_A_SEVERITY: u8, enum nicdiag_aer_severity
+ * @NICDIAG_AER_A_STATUS: u32, the AER status register: correctable or
+ *	uncorrectable bits (PCI_ERR_COR_*, PCI_ERR_UNC_*) by severity
+ * @NICDIAG_AER_A_TLP: binary, 16 bytes: the logged TLP header, four
+ *	32-bit words in host order, when the hardware logged one
+ * @NICDIAG_AER_A_DRIVER: string, the driver bound to the reporter
+ * @NICDIAG_AER_A_HANDLERS: u8, 1 if that driver has AER error handlers
+ *	(without them an uncorrectable error cannot be recovered)
+ * @NICDIAG_AER_A_RELATION: u8, enum nicdiag_aer_relation
+ */
+enum nicdiag_aer_attr {
+	NICDIAG_AER_A_UNSPEC,
+	NICDIAG_AER_A_PCI_ADDR,
+	NICDIAG_AER_A_SEVERITY,
+	NICDIAG_AER_A_STATUS,
+	NICDIAG_AER_A_TLP,
+	NICDIAG_AER_A_DRIVER,
+	NICDIAG_AER_A_HANDLERS,
+	NICDIAG_AER_A_RELATION,
+
+	__NICDIAG_AER_A_MAX,
+	NICDIAG_AER_A_MAX = (__NICDIAG_AER_A_MAX - 1)
 };
 
 /**

@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * PCIe AER reports, tied to the NICs they hit.
+ *
+ * The kernel's AER driver reports every error it handles through the
+ * tracepoint ras:aer_event (not exported to modules: found by name).  The
+ * probe copies the report into a small fixed buffer (overflow counted) and
+ * a work item, in process context, finds the PCI device, whether its
+ * driver can recover from errors, and every watched netdev it carries: a
+ * NIC on that function (virtio-net through its virtio child), or any NIC
+ * below it when the reporter is a port.
+ */
+
+#include <linux/pci.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/tracepoint.h>
+#include <linux/workqueue.h>
+
+#include "internal.h"
+
+#define PENDING_MAX	16
+
+struct aer_pending {
+	char name[NICDIAG_BUS_INFO_LEN];
+	u32 status;
+	u8 severity;
+	u8 tlp_valid;
+	u32 tlp[4];
+};
+
+static DEFINE_SPINLOCK(pending_lock);
+static struct aer_pending pending[PENDING_MAX];
+static unsigned int n_pending;
+static struct work_struct aer_work;
+static bool aer_stopping;
+static struct tracepoint *tp_aer;
+
+/* The kernel's AER_NONFATAL/AER_FATAL/AER_CORRECTABLE as nicdiag's values. */
+static u8 severity_of(u8 kernel_severity)
+{
+	switch (kernel_severity) {
+	case 0:
+		return NICDIAG_AER_NONFATAL;
+	case 1:
+		return NICDIAG_AER_FATAL;
+	case 2:
+		return NICDIAG_AER_CORRECTABLE;
+	default:
+		return NICDIAG_AER_UNKNOWN;
+	}
+}
+
+/* Tracepoint ras:aer_event; the prototype is the kernel's (compat.h). */
+static NICDIAG_AER_PROBE(aer_probe)
+{
+	struct aer_pending *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&pending_lock, flags);
+	if (n_pending < PENDING_MAX) {
+		p = &pending[n_pending++];
+		memset(p, 0, sizeof(*p));
+		strscpy(p->name, dev_name, sizeof(p->name));
+		p->status = status;
+		p->severity = severity_of(severity);
+		p->tlp_valid = tlp_header_valid && tlp;
+		if (p->tlp_valid)
+			nicdiag_tlp_words(tlp, p->tlp);
+	} else {
+		nicdiag_ring_suppressed(NICDIAG_EV_AER);
+	}
+	spin_unlock_irqrestore(&pending_lock, flags);
+	if (!READ_ONCE(aer_stopping))
+		schedule_work(&aer_work);
+}
+
+static struct pci_dev *pci_by_name(const char *name)
+{
+	struct device *d = bus_find_device_by_name(&pci_bus_type, NULL, name);
+
+	return d ? to_pci_dev(d) : NULL;
+}
+
+/**
+ * relation() - how a reporting PCI device relates to a NIC's function
+ * @reporter: the device the AER report names
+ * @nic_pci: the NIC's PCI function, by name
+ *
+ * Return: NICDIAG_AER_REL_SELF, NICDIAG_AER_REL_UPSTREAM (a bridge or port
+ * above the NIC) or 0.
+ */
+static u8 relation(struct pci_dev *reporter, const char *nic_pci)
+{
+	struct pci_dev *nic, *up;
+	u8 rel = 0;
+
+	if (!strcmp(pci_name(reporter), nic_pci))
+		return NICDIAG_AER_REL_SELF;
+	nic = pci_by_name(nic_pci);
+	if (!nic)
+		return 0;
+	for (up = pci_upstream_bridge(nic); up; up = pci_upstream_bridge(up))
+		if (up == reporter) {
+			rel = NICDIAG_AER_REL_UPSTREAM;
+			break;
+		}
+	pci_dev_put(nic);
+	return rel;
+}
+
+static void aer_record(const struct nicdiag_dev *nd, const struct aer_pending *p,
+		       const char *driver, bool handlers, u8 rel)
+{
+	struct nicdiag_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = NICDIAG_EV_AER;
+	if (nd) {
+		ev.id = nd->id;
+	} else {
+		strscpy(ev.id.bus_info, p->name, sizeof(ev.id.bus_info));
+		strscpy(ev.id.driver, driver, sizeof(ev.id.driver));
+	}
+	strscpy(ev.aer.pci_addr, p->name, sizeof(ev.aer.pci_addr));
+	strscpy(ev.aer.driver, driver, sizeof(ev.aer.driver));
+	ev.aer.severity = p->severity;
+	ev.aer.status = p->status;
+	ev.aer.tlp_valid = p->tlp_valid;
+	memcpy(ev.aer.tlp, p->tlp, sizeof(ev.aer.tlp));
+	ev.aer.handlers = handlers;
+	ev.aer.relation = rel;
+	nicdiag_ring_record(&ev);
+}
+
+static void count(struct nicdiag_dev *nd, u8 severity)
+{
+	if (severity == NICDIAG_AER_CORRECTABLE)
+		nd->n_aer_cor++;
+	else if (severity == NICDIAG_AER_NONFATAL)
+		nd->n_aer_nonfatal++;
+	else if (severity == NICDIAG_AER_FATAL)
+		nd->n_aer_fatal++;
+}
+
+static void aer_one(const struct aer_pending *p)
+{
+	struct pci_dev *pdev = pci_by_name(p->name);
+	char driver[NICDIAG_DRIVER_LEN] = "";
+	bool handlers = false;
+	struct nicdiag_dev *nd;
+	unsigned int hits = 0;
+	u8 rel;
+
+	if (pdev) {
+		device_lock(&pdev->dev);
+		if (pdev->dev.driver) {
+			const struct pci_driver *drv = to_pci_driver(pdev->dev.driver);
+
+			strscpy(driver, pdev->dev.driver->name, sizeof(driver));
+			handlers = drv->err_handler &&
+				   drv->err_handler->error_detected;
+		}
+		device_unlock(&pdev->dev);
+	}
+
+	mutex_lock(&nicdiag_dev_lock);
+	list_for_each_entry(nd, &nicdiag_devs, node) {
+		if (!pdev || !nd->pci_addr[0])
+			continue;
+		rel = relation(pdev, nd->pci_addr);
+		if (!rel)
+			continue;
+		count(nd, p->severity);
+		aer_record(nd, p, driver, handlers, rel);
+		hits++;
+	}
+	/* No watched NIC under it: still an event, named by the PCI device. */
+	if (!hits)
+		aer_record(NULL, p, driver, handlers, 0);
+	mutex_unlock(&nicdiag_dev_lock);
+	pci_dev_put(pdev);
+}
+
+static void aer_work_fn(struct work_struct *work)
+{
+	struct aer_pending *batch;
+	unsigned int n, i;
+
+	batch = kmalloc_array(PENDING_MAX, sizeof(*batch), GFP_KERNEL);
+	if (!batch)
+		return;
+	spin_lock_irq(&pending_lock);
+	n = n_pending;
+	memcpy(batch, pending, n * sizeof(*batch));
+	n_pending = 0;
+	spin_unlock_irq(&pending_lock);
+	for (i = 0; i < n; i++)
+		aer_one(&batch[i]);
+	kfree(batch);
+}
+
+static void find_tracepoint(struct tracepoint *tp, void *priv)
+{
+	if (!strcmp(tp->name, "aer_event"))
+		*(struct tracepoint **)priv = tp;
+}
+
+/**
+ * nicdiag_aer_init() - attach to ras:aer_event
+ *
+ * A kernel without the tracepoint (no CONFIG_PCIEAER) runs without AER
+ * events.
+ *
+ * Return: 0 or a negative errno from the registration.
+ */
+int nicdiag_aer_init(void)
+{
+	WRITE_ONCE(aer_stopping, false);
+	INIT_WORK(&aer_work, aer_work_fn);
+	for_each_kernel_tracepoint(find_tracepoint, &tp_aer);
+	if (!tp_aer) {
+		pr_info("no aer_event tracepoint: AER events off\n");
+		return 0;
+	}
+	return tracepoint_probe_register(tp_aer, aer_probe, NULL);
+}
+
+/**
+ * nicdiag_aer_exit() - detach; no report is handled after this returns
+ */
+void nicdiag_aer_exit(void)
+{
+	WRITE_ONCE(aer_stopping, true);
+	if (tp_aer) {
+		tracepoint_probe_unregister(tp_aer, aer_probe, NULL);
+		tracepoint_synchronize_unregister();
+		tp_aer = NULL;
+	}
+	cancel_work_sync(&aer_work);
+}
