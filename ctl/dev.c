@@ -7,6 +7,7 @@
 #include <linux/nicdiag.h>
 
 #include "decode.h"
+#include "pcie.h"
 #include "dev.h"
 #include "print.h"
 
@@ -88,8 +89,22 @@ void print_dev(struct nlattr *nest)
 	out_text("%7u ", U32(NICDIAG_DEV_A_IFINDEX));
 	out_str("driver", "%-11s ", S(NICDIAG_DEV_A_DRIVER));
 	out_str("bus_info", "%-13s ", S(NICDIAG_DEV_A_BUS_INFO));
-	if (d[NICDIAG_DEV_A_PCI_ADDR])
+	if (d[NICDIAG_DEV_A_PCI_ADDR]) {
+		struct pcie_link l;
+
 		out_str("pci_addr", NULL, S(NICDIAG_DEV_A_PCI_ADDR));
+		if (out_json() && !pcie_link_read(S(NICDIAG_DEV_A_PCI_ADDR), &l)) {
+			out_nest_open("pcie");
+			out_u64("speed_mts", NULL, (uint64_t)(l.speed * 1000 + 0.5));
+			out_u64("width", NULL, l.width);
+			out_u64("capable_speed_mts", NULL, (uint64_t)(l.cap_speed * 1000 + 0.5));
+			out_u64("capable_width", NULL, l.cap_width);
+			if (l.port[0])
+				out_str("port", NULL, l.port);
+			out_bool("degraded", NULL, l.degraded);
+			out_nest_close();
+		}
+	}
 	if (d[NICDIAG_DEV_A_ADDRESS]) {
 		const unsigned char *a = nla_data(d[NICDIAG_DEV_A_ADDRESS]);
 		int n = nla_len(d[NICDIAG_DEV_A_ADDRESS]), k, o = 0;

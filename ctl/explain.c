@@ -22,11 +22,12 @@
 #include "event.h"
 #include "explain.h"
 #include "nl.h"
+#include "pcie.h"
 #include "print.h"
 #include "virtio.h"
 
 #define MAX_DEVS 256
-#define MAX_EVIDENCE 8
+#define MAX_EVIDENCE 12
 #define LINE 512
 
 struct finding {
@@ -350,6 +351,27 @@ static void diagnose_aer(struct diagnosis *d, const struct stall_info *si)
 	}
 }
 
+/* PCIe link health of the NIC's function: evidence, and a degradation. */
+static void diagnose_link(struct diagnosis *d, const char *pci)
+{
+	struct pcie_link l;
+	struct finding *f;
+	char buf[256];
+
+	if (!pci || !pci[0] || !strcmp(pci, "-") || pcie_link_read(pci, &l))
+		return;
+	pcie_link_str(&l, buf, sizeof(buf));
+	evidence(d, "PCIe link %s%s", buf, l.degraded ? ": DEGRADED" : "");
+	if (!l.degraded)
+		return;
+	f = finding(d);
+	if (!f)
+		return;
+	snprintf(f->cause, LINE, "PCIe link degraded: trained at %g GT/s x%u, both ends can do %g GT/s x%u",
+		 l.speed, l.width, l.cap_speed, l.cap_width);
+	snprintf(f->fix, LINE, "reseat the card or move it to another slot; check the riser and the slot's link-speed setting in the firmware");
+}
+
 /* What the queue events add to a diagnosis; may set the root cause. */
 static void diagnose_queues(struct diagnosis *d, const struct stall_info *si)
 {
@@ -436,6 +458,7 @@ void explain_setup(const char *ifname, unsigned int type, struct nlattr *nest,
 	}
 	diagnose_queues(d, si);
 	diagnose_aer(d, si);
+	diagnose_link(d, pci);
 
 	if (st[NICDIAG_SETUP_A_DRIVER_BOUND] && nla_get_u8(st[NICDIAG_SETUP_A_DRIVER_BOUND]))
 		evidence_resources(d, st);

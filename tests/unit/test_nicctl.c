@@ -10,12 +10,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <netlink/genl/genl.h>
 
 #include "decode.h"
 #include "dev.h"
 #include "aer.h"
+#include "pcie.h"
 #include "event.h"
 #include "nl.h"
 #include "print.h"
@@ -427,6 +429,72 @@ static void test_queue_events(void)
 	nlmsg_free(m);
 }
 
+static void put_file(const char *dir, const char *name, const char *val)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%.400s/%.60s", dir, name);
+	f = fopen(path, "w");
+	if (f) {
+		fputs(val, f);
+		fclose(f);
+	}
+}
+
+/* A sysfs tree as the kernel lays out a port and the NIC below it. */
+static void fake_link(const char *root, const char *cur, const char *curw,
+		      const char *max, const char *maxw)
+{
+	char port[256], nic[320], link[400], cmd[1200];
+
+	snprintf(port, sizeof(port), "%.200s/devices/pci0000:00/0000:00:1c.0", root);
+	snprintf(nic, sizeof(nic), "%s/0000:01:00.0", port);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s && mkdir -p %s %s/bus/pci/devices", root, nic, root);
+	if (system(cmd))
+		return;
+	put_file(port, "max_link_speed", "16.0 GT/s PCIe\n");
+	put_file(port, "max_link_width", "16\n");
+	put_file(nic, "current_link_speed", cur);
+	put_file(nic, "current_link_width", curw);
+	put_file(nic, "max_link_speed", max);
+	put_file(nic, "max_link_width", maxw);
+	snprintf(link, sizeof(link), "%s/bus/pci/devices/0000:01:00.0", root);
+	if (symlink(nic, link))
+		return;
+	snprintf(link, sizeof(link), "%s/bus/pci/devices/0000:00:1c.0", root);
+	if (symlink(port, link))
+		return;
+}
+
+static void test_pcie_link(void)
+{
+	const char *root = "/tmp/nicctl-unit-sysfs";
+	struct pcie_link l;
+	char buf[256];
+
+	setenv("NICCTL_SYSFS", root, 1);
+	fake_link(root, "2.5 GT/s PCIe\n", "1\n", "8.0 GT/s PCIe\n", "4\n");
+	check(pcie_link_read("0000:01:00.0", &l) == 0, "PCIe link read from sysfs");
+	check(l.degraded && l.cap_speed == 8.0 && l.cap_width == 4 && !strcmp(l.port, "0000:00:1c.0"),
+	      "PCIe link at 2.5 GT/s x1, both ends can do 8 GT/s x4: degraded");
+	pcie_link_str(&l, buf, sizeof(buf));
+	check_str(buf, "2.5 GT/s x1 (device 8 GT/s x4, port 0000:00:1c.0 16 GT/s x16)",
+		  "PCIe link: both figures");
+	fake_link(root, "8.0 GT/s PCIe\n", "4\n", "8.0 GT/s PCIe\n", "4\n");
+	check(pcie_link_read("0000:01:00.0", &l) == 0 && !l.degraded,
+	      "PCIe link at what the device can do: not degraded");
+	fake_link(root, "16.0 GT/s PCIe\n", "8\n", "32.0 GT/s PCIe\n", "8\n");
+	check(pcie_link_read("0000:01:00.0", &l) == 0 && !l.degraded && l.cap_speed == 16.0,
+	      "PCIe link limited by the port, not degraded");
+	fake_link(root, "Unknown\n", "0\n", "8.0 GT/s PCIe\n", "4\n");
+	check(pcie_link_read("0000:01:00.0", &l) == -1, "PCIe link unknown: no verdict");
+	check(pcie_link_read("0000:09:00.0", &l) == -1, "no such device: no verdict");
+	unsetenv("NICCTL_SYSFS");
+	if (system("rm -rf /tmp/nicctl-unit-sysfs"))
+		return;
+}
+
 /* AER decoding: bit names by severity and the logged TLP header. */
 static void test_aer_decoders(void)
 {
@@ -472,6 +540,7 @@ int main(void)
 	test_explain();
 	test_queue_events();
 	test_aer_decoders();
+	test_pcie_link();
 	free(capture_buf);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;

@@ -49,6 +49,17 @@ inject() {
 	nicctl events --json | grep '"type":"aer"' | tail -n +$((_before + 1))
 }
 
+# ---- PCIe link health, read from the guest's devices (before any error) ------------------------------
+mts=$(awk '{printf "%d", $1 * 1000}' /sys/bus/pci/devices/$PCI0/current_link_speed)
+w=$(cat /sys/bus/pci/devices/$PCI0/current_link_width)
+pl=$(nicctl show --json | grep -F "\"ifname\":\"$IF0\"" | sed -n 's/.*"pcie":{\([^}]*\)}.*/\1/p')
+check "show: $IF0's PCIe link as sysfs has it ($pl; sysfs $mts MT/s x$w)" \
+	sh -c "echo '$pl' | grep -q '\"speed_mts\":$mts,\"width\":$w,' && echo '$pl' | grep -q '\"port\":\"$RP0\"'"
+nicctl explain "$IF0" > /tmp/explain0.txt
+grep 'PCIe link' /tmp/explain0.txt
+check "explain: PCIe link figures in the evidence, not degraded" \
+	sh -c "grep -q 'evidence: PCIe link [0-9.]* GT/s x$w (device .*, port $RP0 ' /tmp/explain0.txt && ! grep -q DEGRADED /tmp/explain0.txt"
+
 # ---- non-fatal uncorrectable, with a TLP header: MWr32 from 01:00.0 -------
 ev=$(inject unc nic0 $PCI0 POISON_TLP 0x1000 0x40000001 0x0100000f 0xfebf1000 0)
 echo "$ev" | head -n 2
