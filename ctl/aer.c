@@ -127,6 +127,11 @@ const char *aer_severity_name(unsigned int severity)
 	return severity < N(nicdiag_aer_severity_names) ? nicdiag_aer_severity_names[severity] : "unknown";
 }
 
+const char *aer_recovery_name(unsigned int r)
+{
+	return r < N(nicdiag_aer_recovery_names) ? nicdiag_aer_recovery_names[r] : "unknown";
+}
+
 const char *aer_relation_name(unsigned int rel)
 {
 	return rel < N(nicdiag_aer_relation_names) ? nicdiag_aer_relation_names[rel] : "none";

@@ -13,5 +13,6 @@ void aer_status_str(unsigned int severity, uint32_t status, char *buf, size_t le
 void aer_tlp_str(const uint32_t dw[4], char *buf, size_t len);
 const char *aer_severity_name(unsigned int severity);
 const char *aer_relation_name(unsigned int rel);
+const char *aer_recovery_name(unsigned int r);
 
 #endif

@@ -37,12 +37,15 @@ struct nla_policy aer_policy[NICDIAG_AER_A_MAX + 1] = {
 	[NICDIAG_AER_A_DRIVER] = { .type = NLA_STRING },
 	[NICDIAG_AER_A_HANDLERS] = { .type = NLA_U8 },
 	[NICDIAG_AER_A_RELATION] = { .type = NLA_U8 },
+	[NICDIAG_AER_A_RECOVERY] = { .type = NLA_U8 },
+	[NICDIAG_AER_A_LOG] = { .type = NLA_STRING },
 };
 
 /* The parts of an AER report both printers use. */
 struct aer_view {
 	const char *pci, *driver;
-	unsigned int severity, relation, handlers;
+	unsigned int severity, relation, handlers, recovery, outcome;
+	const char *last_log;
 	uint32_t status;
 	int has_tlp;
 	char bits[512];
@@ -62,6 +65,16 @@ static int aer_view(struct nlattr *nest, struct aer_view *v)
 	v->relation = a[NICDIAG_AER_A_RELATION] ? nla_get_u8(a[NICDIAG_AER_A_RELATION]) : 0;
 	v->handlers = a[NICDIAG_AER_A_HANDLERS] ? nla_get_u8(a[NICDIAG_AER_A_HANDLERS]) : 0;
 	v->status = a[NICDIAG_AER_A_STATUS] ? nla_get_u32(a[NICDIAG_AER_A_STATUS]) : 0;
+	v->recovery = a[NICDIAG_AER_A_RECOVERY] ? nla_get_u8(a[NICDIAG_AER_A_RECOVERY]) : 0;
+	v->outcome = a[NICDIAG_AER_A_RECOVERY] != NULL;
+	{
+		struct nlattr *l;
+		int rem;
+
+		nla_for_each_nested(l, nest, rem)
+			if (nla_type(l) == NICDIAG_AER_A_LOG)
+				v->last_log = nla_get_string(l);
+	}
 	aer_status_str(v->severity, v->status, v->bits, sizeof(v->bits));
 	if (a[NICDIAG_AER_A_TLP]) {
 		uint32_t dw[4];
@@ -73,12 +86,23 @@ static int aer_view(struct nlattr *nest, struct aer_view *v)
 	return 0;
 }
 
-static void describe_aer(struct nlattr **ev)
+static void describe_aer(unsigned int type, struct nlattr **ev)
 {
 	struct aer_view v;
 
 	if (aer_view(ev[NICDIAG_EVENT_A_AER], &v))
 		return;
+	if (type == NICDIAG_EV_AER_RECOVERY) {
+		const char *l = v.last_log ? strchr(v.last_log, ']') : NULL;
+
+		out_text("PCIe AER recovery after the error on %s: %s", v.pci,
+			 v.recovery == NICDIAG_AER_RECOVERY_OK ? "recovered" :
+			 v.recovery == NICDIAG_AER_RECOVERY_FAILED ? "FAILED, the device is left as it is" :
+			 "no outcome logged");
+		if (v.last_log)
+			out_text("; kernel: %s", l && l[1] ? l + 2 : v.last_log);
+		return;
+	}
 	out_text("PCIe AER %s error on %s%s: %s", aer_severity_name(v.severity), v.pci,
 		 v.relation == NICDIAG_AER_REL_UPSTREAM ? " (a port above the NIC)" : "", v.bits);
 	if (v.has_tlp)
@@ -97,6 +121,20 @@ static void print_aer(struct nlattr *nest)
 		return;
 	out_nest_open("aer");
 	out_str("pci_addr", NULL, v.pci);
+	if (v.outcome) {
+		struct nlattr *l;
+		int rem;
+
+		out_str("recovery", NULL, aer_recovery_name(v.recovery));
+		out_arr_open("log");
+		nla_for_each_nested(l, nest, rem)
+			if (nla_type(l) == NICDIAG_AER_A_LOG)
+				out_arr_str(nla_get_string(l));
+		out_arr_close();
+		out_str("relation", NULL, aer_relation_name(v.relation));
+		out_nest_close();
+		return;
+	}
 	out_str("severity", NULL, aer_severity_name(v.severity));
 	out_u64("status", NULL, v.status);
 	out_str("status_bits", NULL, v.bits);
@@ -511,7 +549,8 @@ static void describe(unsigned int type, struct nlattr **ev, struct nlattr **ln)
 		describe_queue(type, ev);
 		break;
 	case NICDIAG_EV_AER:
-		describe_aer(ev);
+	case NICDIAG_EV_AER_RECOVERY:
+		describe_aer(type, ev);
 		break;
 	default:
 		out_text("%s", event_type_name(type));

@@ -311,6 +311,10 @@ void aer_note(struct stall_info *si, struct nlattr *nest)
 
 	if (!nest || nla_parse_nested(a, NICDIAG_AER_A_MAX, nest, aer_policy))
 		return;
+	if (a[NICDIAG_AER_A_RECOVERY]) {
+		si->aer_recovery = nla_get_u8(a[NICDIAG_AER_A_RECOVERY]);
+		return;
+	}
 	sev = a[NICDIAG_AER_A_SEVERITY] ? nla_get_u8(a[NICDIAG_AER_A_SEVERITY]) : 0;
 	si->n_aer++;
 	if (sev == NICDIAG_AER_CORRECTABLE && si->aer_unc)
@@ -337,7 +341,10 @@ static void diagnose_aer(struct diagnosis *d, const struct stall_info *si)
 		snprintf(d->root.cause, LINE,
 			 "uncorrectable PCIe AER error (%s: %s) on %s, and its driver has no AER error handlers: the kernel could not recover the device",
 			 aer_severity_name(si->aer_sev), si->aer_bits, si->aer_pci);
-		evidence(d, "%u AER report(s), %u uncorrectable", si->n_aer, si->aer_unc);
+		evidence(d, "%u AER report(s), %u uncorrectable; recovery: %s", si->n_aer, si->aer_unc,
+			 si->aer_recovery == NICDIAG_AER_RECOVERY_FAILED ? "failed (kernel log)" :
+			 si->aer_recovery == NICDIAG_AER_RECOVERY_OK ? "successful (kernel log)" :
+			 "no outcome logged");
 		snprintf(d->root.fix, LINE,
 			 "reset the function (echo 1 > /sys/bus/pci/devices/%s/remove; echo 1 > /sys/bus/pci/rescan) or reboot the guest; on the host, look at the device and slot behind it ('nicctl watch' there shows host-side AER)",
 			 si->aer_pci);

@@ -38,7 +38,7 @@ struct stall_info {
 	unsigned int n_stall, n_timeout, last_ms;
 	char broken[16];
 	int needs_reset;
-	unsigned int n_aer, aer_unc, aer_sev, aer_handlers;
+	unsigned int n_aer, aer_unc, aer_sev, aer_handlers, aer_recovery;
 	char aer_pci[32];
 	char aer_bits[256];
 };

@@ -9,6 +9,11 @@
  * driver can recover from errors, and every watched netdev it carries: a
  * NIC on that function (virtio-net through its virtio child), or any NIC
  * below it when the reporter is a port.
+ *
+ * The kernel reports recovery's outcome only in its log ("AER: device
+ * recovery failed", "can't recover (no error_detected callback)"): two
+ * seconds after an uncorrectable report, the newest such lines naming the
+ * reporter or its root port are recorded as an AER_RECOVERY event.
  */
 
 #include <linux/pci.h>
@@ -21,6 +26,7 @@
 #include "internal.h"
 
 #define PENDING_MAX	16
+#define OUTCOME_DELAY_MS	2000
 
 struct aer_pending {
 	char name[NICDIAG_BUS_INFO_LEN];
@@ -36,6 +42,17 @@ static unsigned int n_pending;
 static struct work_struct aer_work;
 static bool aer_stopping;
 static struct tracepoint *tp_aer;
+
+/* Reporters whose recovery outcome is still to be read from the log. */
+struct aer_outcome {
+	char reporter[NICDIAG_BUS_INFO_LEN];
+	char port[NICDIAG_BUS_INFO_LEN];
+};
+
+static DEFINE_MUTEX(outcome_lock);
+static struct aer_outcome outcomes[PENDING_MAX];
+static unsigned int n_outcomes;
+static struct delayed_work outcome_work;
 
 /* The kernel's AER_NONFATAL/AER_FATAL/AER_CORRECTABLE as nicdiag's values. */
 static u8 severity_of(u8 kernel_severity)
@@ -144,6 +161,115 @@ static void count(struct nicdiag_dev *nd, u8 severity)
 		nd->n_aer_fatal++;
 }
 
+static void outcome_queue(struct pci_dev *pdev)
+{
+	struct pci_dev *rp = pcie_find_root_port(pdev);
+	unsigned int i;
+
+	mutex_lock(&outcome_lock);
+	for (i = 0; i < n_outcomes; i++)
+		if (!strcmp(outcomes[i].reporter, pci_name(pdev)))
+			break;
+	if (i == n_outcomes && n_outcomes < PENDING_MAX) {
+		strscpy(outcomes[i].reporter, pci_name(pdev),
+			sizeof(outcomes[i].reporter));
+		strscpy(outcomes[i].port, rp ? pci_name(rp) : "",
+			sizeof(outcomes[i].port));
+		n_outcomes++;
+	}
+	mutex_unlock(&outcome_lock);
+	if (!READ_ONCE(aer_stopping))
+		mod_delayed_work(system_power_efficient_wq, &outcome_work,
+				 msecs_to_jiffies(OUTCOME_DELAY_MS));
+}
+
+/* "<name>:" as a whole device name in a log line. */
+static bool names(const char *line, const char *name)
+{
+	const char *hit = name[0] ? strstr(line, name) : NULL;
+
+	return hit && hit > line && hit[-1] == ' ' &&
+	       hit[strlen(name)] == ':';
+}
+
+/* The newest recovery lines for @o; returns enum nicdiag_aer_recovery. */
+static u8 outcome_read(const struct aer_outcome *o, struct nicdiag_aer_info *a)
+{
+	struct nicdiag_kmsg_iter iter;
+	u8 result = NICDIAG_AER_RECOVERY_UNKNOWN;
+	size_t len;
+	char *line;
+
+	line = kmalloc(1024, GFP_KERNEL);
+	if (!line)
+		return result;
+	nicdiag_kmsg_rewind(&iter);
+	while (nicdiag_kmsg_get_line(&iter, line, 1024, &len)) {
+		line[min_t(size_t, len, 1023)] = '\0';
+		if (!strstr(line, "AER: ") ||
+		    (!names(line, o->reporter) && !names(line, o->port)))
+			continue;
+		if (strstr(line, "recovery successful"))
+			result = NICDIAG_AER_RECOVERY_OK;
+		else if (strstr(line, "recovery failed") ||
+			 strstr(line, "can't recover"))
+			result = NICDIAG_AER_RECOVERY_FAILED;
+		else
+			continue;
+		strim(line);
+		if (a->nlog == ARRAY_SIZE(a->log)) {
+			memmove(a->log[0], a->log[1], sizeof(a->log[0]));
+			a->nlog--;
+		}
+		strscpy(a->log[a->nlog++], line, sizeof(a->log[0]));
+	}
+	kfree(line);
+	return result;
+}
+
+static void outcome_fn(struct work_struct *work)
+{
+	struct aer_outcome *batch;
+	struct nicdiag_event *ev;
+	struct nicdiag_dev *nd;
+	struct pci_dev *pdev;
+	unsigned int n, i;
+
+	batch = kmalloc_array(PENDING_MAX, sizeof(*batch), GFP_KERNEL);
+	ev = kmalloc(sizeof(*ev), GFP_KERNEL);
+	if (!batch || !ev)
+		goto out;
+	mutex_lock(&outcome_lock);
+	n = n_outcomes;
+	memcpy(batch, outcomes, n * sizeof(*batch));
+	n_outcomes = 0;
+	mutex_unlock(&outcome_lock);
+
+	for (i = 0; i < n; i++) {
+		memset(ev, 0, sizeof(*ev));
+		ev->type = NICDIAG_EV_AER_RECOVERY;
+		strscpy(ev->aer.pci_addr, batch[i].reporter,
+			sizeof(ev->aer.pci_addr));
+		ev->aer.recovery = outcome_read(&batch[i], &ev->aer);
+		pdev = pci_by_name(batch[i].reporter);
+		mutex_lock(&nicdiag_dev_lock);
+		list_for_each_entry(nd, &nicdiag_devs, node) {
+			if (!pdev || !nd->pci_addr[0])
+				continue;
+			ev->aer.relation = relation(pdev, nd->pci_addr);
+			if (!ev->aer.relation)
+				continue;
+			ev->id = nd->id;
+			nicdiag_ring_record(ev);
+		}
+		mutex_unlock(&nicdiag_dev_lock);
+		pci_dev_put(pdev);
+	}
+out:
+	kfree(ev);
+	kfree(batch);
+}
+
 static void aer_one(const struct aer_pending *p)
 {
 	struct pci_dev *pdev = pci_by_name(p->name);
@@ -180,6 +306,8 @@ static void aer_one(const struct aer_pending *p)
 	if (!hits)
 		aer_record(NULL, p, driver, handlers, 0);
 	mutex_unlock(&nicdiag_dev_lock);
+	if (hits && pdev && p->severity != NICDIAG_AER_CORRECTABLE)
+		outcome_queue(pdev);
 	pci_dev_put(pdev);
 }
 
@@ -219,6 +347,8 @@ int nicdiag_aer_init(void)
 {
 	WRITE_ONCE(aer_stopping, false);
 	INIT_WORK(&aer_work, aer_work_fn);
+	INIT_DELAYED_WORK(&outcome_work, outcome_fn);
+	n_outcomes = 0;
 	for_each_kernel_tracepoint(find_tracepoint, &tp_aer);
 	if (!tp_aer) {
 		pr_info("no aer_event tracepoint: AER events off\n");
@@ -239,4 +369,5 @@ void nicdiag_aer_exit(void)
 		tp_aer = NULL;
 	}
 	cancel_work_sync(&aer_work);
+	cancel_delayed_work_sync(&outcome_work);
 }

@@ -186,11 +186,13 @@ static int events_show(struct seq_file *m, void *v)
 		events_show_setup(m, &ev->setup);
 	else if (nicdiag_is_queue_event(ev->type))
 		events_show_queue(m, &ev->queue);
-	else if (ev->type == NICDIAG_EV_AER)
-		seq_printf(m, " pci %s severity %u status 0x%08x driver %s handlers %u relation %u",
+	else if (ev->type == NICDIAG_EV_AER ||
+		 ev->type == NICDIAG_EV_AER_RECOVERY)
+		seq_printf(m, " pci %s severity %u status 0x%08x driver %s handlers %u relation %u recovery %u",
 			   ev->aer.pci_addr, ev->aer.severity, ev->aer.status,
 			   ev->aer.driver[0] ? ev->aer.driver : "-",
-			   ev->aer.handlers, ev->aer.relation);
+			   ev->aer.handlers, ev->aer.relation,
+			   ev->aer.recovery);
 	else
 		events_show_link(m, &ev->link);
 	seq_putc(m, '\n');

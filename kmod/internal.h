@@ -167,6 +167,9 @@ struct nicdiag_queue_info {
  * @tlp: the header, four words
  * @handlers: the driver has AER error handlers
  * @relation: enum nicdiag_aer_relation
+ * @recovery: enum nicdiag_aer_recovery (AER_RECOVERY events)
+ * @nlog: lines in @log
+ * @log: the kernel's recovery lines, oldest first
  */
 struct nicdiag_aer_info {
 	char pci_addr[NICDIAG_BUS_INFO_LEN];
@@ -177,6 +180,9 @@ struct nicdiag_aer_info {
 	u32 tlp[4];
 	u8 handlers;
 	u8 relation;
+	u8 recovery;
+	u8 nlog;
+	char log[2][NICDIAG_LOG_LEN];
 };
 
 /**

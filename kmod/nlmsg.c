@@ -158,12 +158,26 @@ static int fill_queue(struct sk_buff *skb, const struct nicdiag_queue_info *q)
 	return 0;
 }
 
-static int fill_aer(struct sk_buff *skb, const struct nicdiag_aer_info *a)
+/* An AER report, or with @outcome the recovery that followed it. */
+static int fill_aer(struct sk_buff *skb, const struct nicdiag_aer_info *a,
+		    bool outcome)
 {
 	struct nlattr *nest = nla_nest_start(skb, NICDIAG_EVENT_A_AER);
+	unsigned int i;
 
 	if (!nest)
 		return -EMSGSIZE;
+	if (outcome) {
+		if (nla_put_string(skb, NICDIAG_AER_A_PCI_ADDR, a->pci_addr) ||
+		    nla_put_u8(skb, NICDIAG_AER_A_RELATION, a->relation) ||
+		    nla_put_u8(skb, NICDIAG_AER_A_RECOVERY, a->recovery))
+			goto cancel;
+		for (i = 0; i < a->nlog && i < ARRAY_SIZE(a->log); i++)
+			if (nla_put_string(skb, NICDIAG_AER_A_LOG, a->log[i]))
+				goto cancel;
+		nla_nest_end(skb, nest);
+		return 0;
+	}
 	if (nla_put_string(skb, NICDIAG_AER_A_PCI_ADDR, a->pci_addr) ||
 	    nla_put_u8(skb, NICDIAG_AER_A_SEVERITY, a->severity) ||
 	    nla_put_u32(skb, NICDIAG_AER_A_STATUS, a->status) ||
@@ -171,18 +185,20 @@ static int fill_aer(struct sk_buff *skb, const struct nicdiag_aer_info *a)
 	     nla_put(skb, NICDIAG_AER_A_TLP, sizeof(a->tlp), a->tlp)) ||
 	    nla_put_string(skb, NICDIAG_AER_A_DRIVER, a->driver) ||
 	    nla_put_u8(skb, NICDIAG_AER_A_HANDLERS, a->handlers) ||
-	    nla_put_u8(skb, NICDIAG_AER_A_RELATION, a->relation)) {
-		nla_nest_cancel(skb, nest);
-		return -EMSGSIZE;
-	}
+	    nla_put_u8(skb, NICDIAG_AER_A_RELATION, a->relation))
+		goto cancel;
 	nla_nest_end(skb, nest);
 	return 0;
+cancel:
+	nla_nest_cancel(skb, nest);
+	return -EMSGSIZE;
 }
 
 static int fill_payload(struct sk_buff *skb, const struct nicdiag_event *ev)
 {
-	if (ev->type == NICDIAG_EV_AER)
-		return fill_aer(skb, &ev->aer);
+	if (ev->type == NICDIAG_EV_AER || ev->type == NICDIAG_EV_AER_RECOVERY)
+		return fill_aer(skb, &ev->aer,
+				ev->type == NICDIAG_EV_AER_RECOVERY);
 	if (nicdiag_is_setup_event(ev->type))
 		return fill_setup(skb, &ev->setup);
 	if (nicdiag_is_queue_event(ev->type))

@@ -31,6 +31,7 @@ static const char *const nicdiag_event_names[__NICDIAG_EV_MAX] = {
 	[NICDIAG_EV_VQ_BROKEN] = "vq_broken",
 	[NICDIAG_EV_NEEDS_RESET] = "needs_reset",
 	[NICDIAG_EV_AER] = "aer",
+	[NICDIAG_EV_AER_RECOVERY] = "aer_recovery",
 };
 
 static const char *const nicdiag_cause_names[__NICDIAG_CAUSE_MAX] = {
@@ -75,6 +76,12 @@ static const char *const nicdiag_aer_severity_names[NICDIAG_AER_FATAL + 1] = {
 	[NICDIAG_AER_CORRECTABLE] = "correctable",
 	[NICDIAG_AER_NONFATAL] = "nonfatal",
 	[NICDIAG_AER_FATAL] = "fatal",
+};
+
+static const char *const nicdiag_aer_recovery_names[NICDIAG_AER_RECOVERY_FAILED + 1] = {
+	[NICDIAG_AER_RECOVERY_UNKNOWN] = "unknown",
+	[NICDIAG_AER_RECOVERY_OK] = "ok",
+	[NICDIAG_AER_RECOVERY_FAILED] = "failed",
 };
 
 static const char *const nicdiag_aer_relation_names[NICDIAG_AER_REL_UPSTREAM + 1] = {

@@ -74,7 +74,7 @@ static void test_decoders(void)
 		"carrier_on", "carrier_off", "operstate", "mtu", "rename",
 		"flapping", "flap_end", "probe_ok", "probe_fail", "setup_scan",
 		"tx_stall", "tx_resume", "tx_timeout", "vq_broken", "needs_reset",
-		"aer",
+		"aer", "aer_recovery",
 	};
 	static const char *const opers[] = {
 		"unknown", "notpresent", "down", "lowerlayerdown", "testing",

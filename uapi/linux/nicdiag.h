@@ -127,6 +127,8 @@ enum nicdiag_attr {
  * @NICDIAG_EV_AER: a PCIe AER error reported on the NIC's PCI function or
  *	a port above it (NICDIAG_EVENT_A_AER); a report no watched NIC sits
  *	under is recorded with ifindex 0
+ * @NICDIAG_EV_AER_RECOVERY: what the kernel's AER recovery did after an
+ *	uncorrectable error, from its log (NICDIAG_AER_A_RECOVERY, _LOG)
  */
 enum nicdiag_event_type {
 	NICDIAG_EV_UNSPEC,
@@ -150,6 +152,7 @@ enum nicdiag_event_type {
 	NICDIAG_EV_VQ_BROKEN,
 	NICDIAG_EV_NEEDS_RESET,
 	NICDIAG_EV_AER,
+	NICDIAG_EV_AER_RECOVERY,
 
 	__NICDIAG_EV_MAX,
 	NICDIAG_EV_MAX = (__NICDIAG_EV_MAX - 1)
@@ -499,6 +502,18 @@ enum nicdiag_aer_relation {
 };
 
 /**
+ * enum nicdiag_aer_recovery - outcome of AER recovery (NICDIAG_AER_A_RECOVERY)
+ * @NICDIAG_AER_RECOVERY_UNKNOWN: the kernel logged no outcome
+ * @NICDIAG_AER_RECOVERY_OK: "device recovery successful"
+ * @NICDIAG_AER_RECOVERY_FAILED: "device recovery failed"
+ */
+enum nicdiag_aer_recovery {
+	NICDIAG_AER_RECOVERY_UNKNOWN,
+	NICDIAG_AER_RECOVERY_OK,
+	NICDIAG_AER_RECOVERY_FAILED,
+};
+
+/**
  * enum nicdiag_aer_attr - a PCIe AER report (NICDIAG_EVENT_A_AER)
  * @NICDIAG_AER_A_UNSPEC: unused
  * @NICDIAG_AER_A_PCI_ADDR: string, the PCI device that reported it
@@ -511,6 +526,8 @@ enum nicdiag_aer_relation {
  * @NICDIAG_AER_A_HANDLERS: u8, 1 if that driver has AER error handlers
  *	(without them an uncorrectable error cannot be recovered)
  * @NICDIAG_AER_A_RELATION: u8, enum nicdiag_aer_relation
+ * @NICDIAG_AER_A_RECOVERY: u8, enum nicdiag_aer_recovery (AER_RECOVERY)
+ * @NICDIAG_AER_A_LOG: string, repeated: the kernel's recovery lines
  */
 enum nicdiag_aer_attr {
 	NICDIAG_AER_A_UNSPEC,
@@ -521,6 +538,8 @@ enum nicdiag_aer_attr {
 	NICDIAG_AER_A_DRIVER,
 	NICDIAG_AER_A_HANDLERS,
 	NICDIAG_AER_A_RELATION,
+	NICDIAG_AER_A_RECOVERY,
+	NICDIAG_AER_A_LOG,
 
 	__NICDIAG_AER_A_MAX,
 	NICDIAG_AER_A_MAX = (__NICDIAG_AER_A_MAX - 1)

@@ -72,6 +72,14 @@ check "TLP decoded: MWr32 from 01:00.0 to 0xfebf1000" \
 check "driver virtio-pci, no AER handlers" \
 	sh -c "echo '$ev' | grep -q '\"driver\":\"virtio-pci\"' && echo '$ev' | grep -q '\"handlers\":false'"
 
+check_wait "recovery outcome recorded for $IF0 (aer_recovery)" 20 \
+	sh -c "nicctl events --json | grep -F '\"ifname\":\"$IF0\"' | grep -q '\"type\":\"aer_recovery\"'"
+rv=$(nicctl events --json | grep -F "\"ifname\":\"$IF0\"" | grep '"type":"aer_recovery"' | head -n 1)
+echo "$rv" | sed 's/^/# /' | tee /tmp/rv
+check "recovery failed, with the kernel's line (no error_detected callback / recovery failed)" \
+	sh -c "grep -q '\"recovery\":\"failed\"' /tmp/rv && grep -q \"can't recover\\|recovery failed\" /tmp/rv"
+nicctl events "$IF0" | grep 'AER recovery' | head -n 1
+
 # ---- more error types, by name and by hex status ----------------------------
 for t in COMP_TIME:0x4000:'Completion Timeout' UNX_COMP:0x10000:'Unexpected Completion' \
 	0x100000:0x100000:'Unsupported Request'; do
