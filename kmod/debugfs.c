@@ -188,11 +188,14 @@ static int events_show(struct seq_file *m, void *v)
 		events_show_queue(m, &ev->queue);
 	else if (ev->type == NICDIAG_EV_AER ||
 		 ev->type == NICDIAG_EV_AER_RECOVERY)
-		seq_printf(m, " pci %s severity %u status 0x%08x driver %s handlers %u relation %u recovery %u",
-			   ev->aer.pci_addr, ev->aer.severity, ev->aer.status,
+		seq_printf(m, " pci %s severity %s status 0x%08x driver %s handlers %u relation %s recovery %s",
+			   ev->aer.pci_addr,
+			   nicdiag_aer_severity_name(ev->aer.severity),
+			   ev->aer.status,
 			   ev->aer.driver[0] ? ev->aer.driver : "-",
-			   ev->aer.handlers, ev->aer.relation,
-			   ev->aer.recovery);
+			   ev->aer.handlers,
+			   nicdiag_aer_relation_name(ev->aer.relation),
+			   nicdiag_aer_recovery_name(ev->aer.recovery));
 	else
 		events_show_link(m, &ev->link);
 	seq_putc(m, '\n');

@@ -449,5 +449,8 @@ const char *nicdiag_cause_name(unsigned int cause);
 const char *nicdiag_oper_name(unsigned int operstate);
 const char *nicdiag_stage_name(unsigned int stage);
 const char *nicdiag_irq_name(unsigned int mode);
+const char *nicdiag_aer_severity_name(unsigned int sev);
+const char *nicdiag_aer_relation_name(unsigned int rel);
+const char *nicdiag_aer_recovery_name(unsigned int r);
 
 #endif /* _NICDIAG_INTERNAL_H */

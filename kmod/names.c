@@ -69,3 +69,39 @@ const char *nicdiag_irq_name(unsigned int mode)
 	return name_or_unknown(nicdiag_irq_names, ARRAY_SIZE(nicdiag_irq_names),
 			       mode);
 }
+
+/**
+ * nicdiag_aer_severity_name() - name of an AER severity
+ * @sev: enum nicdiag_aer_severity
+ *
+ * Return: the name, or "?" for a value out of range.
+ */
+const char *nicdiag_aer_severity_name(unsigned int sev)
+{
+	return name_or_unknown(nicdiag_aer_severity_names,
+			       ARRAY_SIZE(nicdiag_aer_severity_names), sev);
+}
+
+/**
+ * nicdiag_aer_relation_name() - name of where an AER reporter sits
+ * @rel: enum nicdiag_aer_relation
+ *
+ * Return: the name, or "?" for a value out of range.
+ */
+const char *nicdiag_aer_relation_name(unsigned int rel)
+{
+	return name_or_unknown(nicdiag_aer_relation_names,
+			       ARRAY_SIZE(nicdiag_aer_relation_names), rel);
+}
+
+/**
+ * nicdiag_aer_recovery_name() - name of an AER recovery outcome
+ * @r: enum nicdiag_aer_recovery
+ *
+ * Return: the name, or "?" for a value out of range.
+ */
+const char *nicdiag_aer_recovery_name(unsigned int r)
+{
+	return name_or_unknown(nicdiag_aer_recovery_names,
+			       ARRAY_SIZE(nicdiag_aer_recovery_names), r);
+}

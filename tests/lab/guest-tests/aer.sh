@@ -3,13 +3,8 @@
 # and rp1.  Uncorrectable errors come from QEMU (HMP pcie_aer_inject_error),
 # correctable ones from the guest kernel's aer_inject module (QEMU drops
 # those).  Each report must be decoded and tied to the right netdev.
-IF0=; IF1=
-for n in /sys/class/net/*; do
-	case "$(basename "$(readlink "$n/device" 2>/dev/null)")" in
-	virtio0) IF0=${n##*/} ;;
-	virtio1) IF1=${n##*/} ;;
-	esac
-done
+IF0=$(netdev_of_virtio virtio0)
+IF1=$(netdev_of_virtio virtio1)
 PCI0=0000:01:00.0
 PCI1=0000:02:00.0
 RP0=$(basename "$(readlink -f /sys/bus/pci/devices/$PCI0/..)")

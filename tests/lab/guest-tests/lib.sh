@@ -40,6 +40,15 @@ netdev_of_driver() {
 	return 1
 }
 
+# The netdev of virtio device $1 (e.g. virtio0), if it has one.
+netdev_of_virtio() {
+	for _n in /sys/class/net/*; do
+		[ "$(basename "$(readlink "$_n/device" 2>/dev/null)")" = "$1" ] &&
+			{ echo "${_n##*/}"; return 0; }
+	done
+	return 1
+}
+
 # JSON lines from nicctl: select lines whose "key" has "value" (strings).
 jq_has() { grep -F "\"$1\":\"$2\"" ; }
 

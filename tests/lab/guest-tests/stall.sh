@@ -8,13 +8,8 @@
 THRESH=1500
 check "nicdiag loaded at boot" test -d /sys/module/nicdiag
 # A negative check must fail when nicctl itself fails: read, then grep.
-IF0=; IF1=
-for n in /sys/class/net/*; do
-	case "$(basename "$(readlink "$n/device" 2>/dev/null)")" in
-	virtio0) IF0=${n##*/} ;;
-	virtio1) IF1=${n##*/} ;;
-	esac
-done
+IF0=$(netdev_of_virtio virtio0)
+IF1=$(netdev_of_virtio virtio1)
 check "two virtio_net NICs ($IF0 stalled peer, $IF1 reading peer)" test -n "$IF0" -a -n "$IF1"
 ip link set "$IF0" up
 ip link set "$IF1" up
