@@ -260,7 +260,7 @@ static void evidence_resources(struct diagnosis *d, struct nlattr **st)
  * @cause: the event's cause
  * @queue: its NICDIAG_EVENT_A_QUEUE nest
  */
-void stall_note(struct stall_info *si, unsigned int type, unsigned int cause,
+void stall_note(struct dev_history *si, unsigned int type, unsigned int cause,
 		struct nlattr *queue)
 {
 	struct nlattr *q[NICDIAG_QUEUE_A_MAX + 1];
@@ -284,7 +284,7 @@ void stall_note(struct stall_info *si, unsigned int type, unsigned int cause,
 	case NICDIAG_EV_TX_RESUME:
 		si->stalled = 0;
 		si->last_ms = u32a(q, NICDIAG_QUEUE_A_DURATION_MS);
-		(void)cause;
+		si->last_link_down = cause == NICDIAG_CAUSE_LINK_DOWN;
 		break;
 	case NICDIAG_EV_TX_TIMEOUT:
 		si->n_timeout++;
@@ -304,7 +304,7 @@ void stall_note(struct stall_info *si, unsigned int type, unsigned int cause,
  * @si: the summary
  * @nest: the event's NICDIAG_EVENT_A_AER
  */
-void aer_note(struct stall_info *si, struct nlattr *nest)
+void aer_note(struct dev_history *si, struct nlattr *nest)
 {
 	struct nlattr *a[NICDIAG_AER_A_MAX + 1];
 	unsigned int sev;
@@ -330,7 +330,7 @@ void aer_note(struct stall_info *si, struct nlattr *nest)
 }
 
 /* What the AER events add; an unrecoverable error is the root cause. */
-static void diagnose_aer(struct diagnosis *d, const struct stall_info *si)
+static void diagnose_aer(struct diagnosis *d, const struct dev_history *si)
 {
 	struct finding *f;
 
@@ -380,7 +380,7 @@ static void diagnose_link(struct diagnosis *d, const char *pci)
 }
 
 /* What the queue events add to a diagnosis; may set the root cause. */
-static void diagnose_queues(struct diagnosis *d, const struct stall_info *si)
+static void diagnose_queues(struct diagnosis *d, const struct dev_history *si)
 {
 	struct finding *f;
 
@@ -415,15 +415,17 @@ static void diagnose_queues(struct diagnosis *d, const struct stall_info *si)
 	} else if (si->n_stall) {
 		f = finding(d);
 		if (f) {
-			snprintf(f->cause, LINE, "%u TX stall(s) in the history, the latest lasted %u ms and ended",
-				 si->n_stall, si->last_ms);
+			snprintf(f->cause, LINE, "%u TX stall(s) in the history, the latest lasted %u ms and ended %s",
+				 si->n_stall, si->last_ms, si->last_link_down ?
+				 "when the device went down (the queue never moved)" :
+				 "(the queue moved again)");
 			snprintf(f->fix, LINE, "see 'nicctl events' for when; a backend that pauses (host overload, migration) stalls the guest's TX");
 		}
 	}
 }
 
 void explain_setup(const char *ifname, unsigned int type, struct nlattr *nest,
-		   const struct stall_info *si)
+		   const struct dev_history *si)
 {
 	struct nlattr *st[NICDIAG_SETUP_A_MAX + 1];
 	struct diagnosis *d = calloc(1, sizeof(*d));
@@ -480,7 +482,7 @@ void explain_setup(const char *ifname, unsigned int type, struct nlattr *nest,
 }
 
 /* A device known only from its queue events (not virtio-net, or no scan). */
-static void explain_queues_only(const char *ifname, const struct stall_info *si)
+static void explain_queues_only(const char *ifname, const struct dev_history *si)
 {
 	struct diagnosis *d = calloc(1, sizeof(*d));
 
@@ -533,7 +535,7 @@ struct snap {
 	char ifname[16];
 	unsigned int type;
 	struct nlattr *nest;	/* copy */
-	struct stall_info si;
+	struct dev_history si;
 };
 
 struct explain_ctx {

@@ -8,7 +8,7 @@
 struct nicctl_nl;
 
 /**
- * struct stall_info - what the queue events say about one netdev
+ * struct dev_history - what the queue and AER events say about one netdev
  * @stalled: a TX stall was reported and has not ended
  * @queue: its TX queue
  * @stopped_ms: stopped this long when reported
@@ -21,6 +21,7 @@ struct nicctl_nl;
  * @n_stall: stalls in the history
  * @n_timeout: kernel watchdog timeouts in the history
  * @last_ms: duration of the latest stall that ended
+ * @last_link_down: it ended because the device went down
  * @broken: a virtqueue was reported broken ("" if none)
  * @needs_reset: NEEDS_RESET was reported
  * @n_aer: AER reports (any severity)
@@ -30,12 +31,12 @@ struct nicctl_nl;
  * @aer_pci: the reporting PCI device
  * @aer_bits: its status bits by name
  */
-struct stall_info {
+struct dev_history {
 	int stalled;
 	unsigned int queue, stopped_ms, vq_free, vq_size, outstanding, xoff;
 	char vq[16];
 	int status;
-	unsigned int n_stall, n_timeout, last_ms;
+	unsigned int n_stall, n_timeout, last_ms, last_link_down;
 	char broken[16];
 	int needs_reset;
 	unsigned int n_aer, aer_unc, aer_sev, aer_handlers, aer_recovery;
@@ -44,10 +45,10 @@ struct stall_info {
 };
 
 void explain_setup(const char *ifname, unsigned int type, struct nlattr *nest,
-		   const struct stall_info *si);
-void stall_note(struct stall_info *si, unsigned int type, unsigned int cause,
+		   const struct dev_history *si);
+void stall_note(struct dev_history *si, unsigned int type, unsigned int cause,
 		struct nlattr *queue);
-void aer_note(struct stall_info *si, struct nlattr *aer);
+void aer_note(struct dev_history *si, struct nlattr *aer);
 int explain_run(struct nicctl_nl *nl, const char *dev);
 
 #endif

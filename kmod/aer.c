@@ -18,16 +18,16 @@
 
 #include <linux/pci.h>
 #include <linux/slab.h>
-#include <linux/spinlock.h>
 #include <linux/string.h>
-#include <linux/tracepoint.h>
 #include <linux/workqueue.h>
 
 #include "internal.h"
+#include "tpsource.h"
 
-#define PENDING_MAX	16
+#define OUTCOME_MAX		16
 #define OUTCOME_DELAY_MS	2000
 
+/* What the probe saw, for the work item. */
 struct aer_pending {
 	char name[NICDIAG_BUS_INFO_LEN];
 	u32 status;
@@ -36,13 +36,6 @@ struct aer_pending {
 	u32 tlp[4];
 };
 
-static DEFINE_SPINLOCK(pending_lock);
-static struct aer_pending pending[PENDING_MAX];
-static unsigned int n_pending;
-static struct work_struct aer_work;
-static bool aer_stopping;
-static struct tracepoint *tp_aer;
-
 /* Reporters whose recovery outcome is still to be read from the log. */
 struct aer_outcome {
 	char reporter[NICDIAG_BUS_INFO_LEN];
@@ -50,7 +43,7 @@ struct aer_outcome {
 };
 
 static DEFINE_MUTEX(outcome_lock);
-static struct aer_outcome outcomes[PENDING_MAX];
+static struct aer_outcome outcomes[OUTCOME_MAX];
 static unsigned int n_outcomes;
 static struct delayed_work outcome_work;
 
@@ -72,25 +65,15 @@ static u8 severity_of(u8 kernel_severity)
 /* Tracepoint ras:aer_event; the prototype is the kernel's (compat.h). */
 static NICDIAG_AER_PROBE(aer_probe)
 {
-	struct aer_pending *p;
-	unsigned long flags;
+	struct aer_pending p = {};
 
-	spin_lock_irqsave(&pending_lock, flags);
-	if (n_pending < PENDING_MAX) {
-		p = &pending[n_pending++];
-		memset(p, 0, sizeof(*p));
-		strscpy(p->name, dev_name, sizeof(p->name));
-		p->status = status;
-		p->severity = severity_of(severity);
-		p->tlp_valid = tlp_header_valid && tlp;
-		if (p->tlp_valid)
-			nicdiag_tlp_words(tlp, p->tlp);
-	} else {
-		nicdiag_ring_suppressed(NICDIAG_EV_AER);
-	}
-	spin_unlock_irqrestore(&pending_lock, flags);
-	if (!READ_ONCE(aer_stopping))
-		schedule_work(&aer_work);
+	strscpy(p.name, dev_name, sizeof(p.name));
+	p.status = status;
+	p.severity = severity_of(severity);
+	p.tlp_valid = tlp_header_valid && tlp;
+	if (p.tlp_valid)
+		nicdiag_tlp_words(tlp, p.tlp);
+	nicdiag_tp_push(data, &p);
 }
 
 static struct pci_dev *pci_by_name(const char *name)
@@ -170,7 +153,7 @@ static void outcome_queue(struct pci_dev *pdev)
 	for (i = 0; i < n_outcomes; i++)
 		if (!strcmp(outcomes[i].reporter, pci_name(pdev)))
 			break;
-	if (i == n_outcomes && n_outcomes < PENDING_MAX) {
+	if (i == n_outcomes && n_outcomes < OUTCOME_MAX) {
 		strscpy(outcomes[i].reporter, pci_name(pdev),
 			sizeof(outcomes[i].reporter));
 		strscpy(outcomes[i].port, rp ? pci_name(rp) : "",
@@ -178,9 +161,9 @@ static void outcome_queue(struct pci_dev *pdev)
 		n_outcomes++;
 	}
 	mutex_unlock(&outcome_lock);
-	if (!READ_ONCE(aer_stopping))
-		mod_delayed_work(system_power_efficient_wq, &outcome_work,
-				 msecs_to_jiffies(OUTCOME_DELAY_MS));
+	/* Only the report work queues this; exit cancels that first. */
+	mod_delayed_work(system_power_efficient_wq, &outcome_work,
+			 msecs_to_jiffies(OUTCOME_DELAY_MS));
 }
 
 /* "<name>:" as a whole device name in a log line. */
@@ -235,7 +218,7 @@ static void outcome_fn(struct work_struct *work)
 	struct pci_dev *pdev;
 	unsigned int n, i;
 
-	batch = kmalloc_array(PENDING_MAX, sizeof(*batch), GFP_KERNEL);
+	batch = kmalloc_array(OUTCOME_MAX, sizeof(*batch), GFP_KERNEL);
 	ev = kmalloc(sizeof(*ev), GFP_KERNEL);
 	if (!batch || !ev)
 		goto out;
@@ -311,29 +294,22 @@ static void aer_one(const struct aer_pending *p)
 	pci_dev_put(pdev);
 }
 
-static void aer_work_fn(struct work_struct *work)
+static void aer_handle(void *records, unsigned int n)
 {
-	struct aer_pending *batch;
-	unsigned int n, i;
+	struct aer_pending *p = records;
+	unsigned int i;
 
-	batch = kmalloc_array(PENDING_MAX, sizeof(*batch), GFP_KERNEL);
-	if (!batch)
-		return;
-	spin_lock_irq(&pending_lock);
-	n = n_pending;
-	memcpy(batch, pending, n * sizeof(*batch));
-	n_pending = 0;
-	spin_unlock_irq(&pending_lock);
 	for (i = 0; i < n; i++)
-		aer_one(&batch[i]);
-	kfree(batch);
+		aer_one(&p[i]);
 }
 
-static void find_tracepoint(struct tracepoint *tp, void *priv)
-{
-	if (!strcmp(tp->name, "aer_event"))
-		*(struct tracepoint **)priv = tp;
-}
+static struct nicdiag_tp aer_tp = {
+	.name = "aer_event",
+	.probe = aer_probe,
+	.type = NICDIAG_EV_AER,
+	.size = sizeof(struct aer_pending),
+	.handle = aer_handle,
+};
 
 /**
  * nicdiag_aer_init() - attach to ras:aer_event
@@ -345,16 +321,9 @@ static void find_tracepoint(struct tracepoint *tp, void *priv)
  */
 int nicdiag_aer_init(void)
 {
-	WRITE_ONCE(aer_stopping, false);
-	INIT_WORK(&aer_work, aer_work_fn);
 	INIT_DELAYED_WORK(&outcome_work, outcome_fn);
 	n_outcomes = 0;
-	for_each_kernel_tracepoint(find_tracepoint, &tp_aer);
-	if (!tp_aer) {
-		pr_info("no aer_event tracepoint: AER events off\n");
-		return 0;
-	}
-	return tracepoint_probe_register(tp_aer, aer_probe, NULL);
+	return nicdiag_tp_attach(&aer_tp);
 }
 
 /**
@@ -362,12 +331,6 @@ int nicdiag_aer_init(void)
  */
 void nicdiag_aer_exit(void)
 {
-	WRITE_ONCE(aer_stopping, true);
-	if (tp_aer) {
-		tracepoint_probe_unregister(tp_aer, aer_probe, NULL);
-		tracepoint_synchronize_unregister();
-		tp_aer = NULL;
-	}
-	cancel_work_sync(&aer_work);
+	nicdiag_tp_detach(&aer_tp);
 	cancel_delayed_work_sync(&outcome_work);
 }

@@ -12,8 +12,8 @@
  *
  * The watchdog's tracepoint (net:net_dev_xmit_timeout, not exported to
  * modules) fires in timer context with the device's TX locks held; the
- * probe takes its snapshot there and leaves the recording to a work item,
- * through a small fixed buffer whose overflow is counted.
+ * probe takes its snapshot there and leaves the recording to a work item
+ * (tpsource.c: a small fixed buffer whose overflow is counted).
  *
  * Locking: the scan holds nicdiag_dev_lock.  A device in the table is not
  * freed and its driver has not torn down its queues while the lock is
@@ -26,33 +26,28 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
-#include <linux/tracepoint.h>
 #include <linux/virtio.h>
 #include <linux/virtio_config.h>
 #include <uapi/linux/virtio_config.h>
 
 #include "internal.h"
+#include "tpsource.h"
 
 /* TX queues the detector follows per device. */
 #define STALL_QUEUES_MAX	256
-/* Watchdog reports buffered between the tracepoint and the work item. */
-#define PENDING_MAX		16
-
-struct stall_pending {
+/* What the watchdog's probe saw, for the work item. */
+struct watchdog_report {
 	struct net_device *netdev;	/* compared, never dereferenced */
 	int ifindex;
 	struct nicdiag_queue_info q;
 };
 
 static struct delayed_work scan_work;
-static struct work_struct pending_work;
-static DEFINE_SPINLOCK(pending_lock);
-static struct stall_pending pending[PENDING_MAX];
-static unsigned int n_pending;
-static u64 pending_lost;
+/* Serializes nicdiag_stall_kick() against exit: no scan queued after. */
+static DEFINE_MUTEX(kick_lock);
 static bool stall_stopping;
-static struct tracepoint *tp_xmit_timeout;
 
+static DEFINE_SPINLOCK(stats_lock);
 static u64 scans, scan_last_ns, scan_max_ns;
 
 /**
@@ -323,89 +318,72 @@ static void scan_fn(struct work_struct *work)
 	mutex_unlock(&nicdiag_dev_lock);
 
 	dt = ktime_get_ns() - t0;
-	spin_lock_bh(&pending_lock);
+	spin_lock(&stats_lock);
 	scans++;
 	scan_last_ns = dt;
 	if (dt > scan_max_ns)
 		scan_max_ns = dt;
-	spin_unlock_bh(&pending_lock);
+	spin_unlock(&stats_lock);
 	if (!READ_ONCE(stall_stopping))
 		queue_delayed_work(system_power_efficient_wq, &scan_work,
 				   msecs_to_jiffies(READ_ONCE(nicdiag_config.stall_interval_ms)));
 }
 
-static void pending_fn(struct work_struct *work)
+/* Watchdog reports, in process context: record those of watched devices. */
+static void watchdog_handle(void *records, unsigned int n)
 {
-	struct stall_pending *batch;
+	struct watchdog_report *r = records;
 	struct nicdiag_dev *nd;
-	unsigned int n, i;
-
-	batch = kmalloc_array(PENDING_MAX, sizeof(*batch), GFP_KERNEL);
-	if (!batch)
-		return;
-	spin_lock_bh(&pending_lock);
-	n = n_pending;
-	memcpy(batch, pending, n * sizeof(*batch));
-	n_pending = 0;
-	spin_unlock_bh(&pending_lock);
+	unsigned int i;
 
 	mutex_lock(&nicdiag_dev_lock);
 	for (i = 0; i < n; i++) {
 		list_for_each_entry(nd, &nicdiag_devs, node) {
-			if (nd->netdev != batch[i].netdev ||
-			    nd->id.ifindex != batch[i].ifindex)
+			if (nd->netdev != r[i].netdev ||
+			    nd->id.ifindex != r[i].ifindex)
 				continue;
 			nd->n_tx_timeout++;
 			queue_event(nd, NICDIAG_EV_TX_TIMEOUT,
-				    NICDIAG_CAUSE_UNSPEC, &batch[i].q);
+				    NICDIAG_CAUSE_UNSPEC, &r[i].q);
 			break;
 		}
 	}
 	mutex_unlock(&nicdiag_dev_lock);
-	kfree(batch);
 }
 
 /* Tracepoint net:net_dev_xmit_timeout: timer context, TX locks held. */
 static void xmit_timeout_probe(void *data, struct net_device *dev,
 			       int queue_index)
 {
-	struct stall_pending *p;
-	unsigned long flags;
+	struct watchdog_report r = {};
 
-	if (queue_index < 0)
+	if (queue_index < 0 || queue_index >= dev->num_tx_queues)
 		return;
-	spin_lock_irqsave(&pending_lock, flags);
-	if (n_pending < PENDING_MAX) {
-		p = &pending[n_pending++];
-		memset(p, 0, sizeof(*p));
-		p->netdev = dev;
-		p->ifindex = dev->ifindex;
-		queue_snap(dev, queue_index, &p->q);
-		if (queue_index < dev->num_tx_queues)
-			p->q.stopped_ms = jiffies_to_msecs(jiffies -
-				READ_ONCE(netdev_get_tx_queue(dev, queue_index)->trans_start));
-	} else {
-		pending_lost++;
-		nicdiag_ring_suppressed(NICDIAG_EV_TX_TIMEOUT);
-	}
-	spin_unlock_irqrestore(&pending_lock, flags);
-	if (!READ_ONCE(stall_stopping))
-		schedule_work(&pending_work);
+	r.netdev = dev;
+	r.ifindex = dev->ifindex;
+	queue_snap(dev, queue_index, &r.q);
+	r.q.stopped_ms = jiffies_to_msecs(jiffies -
+		READ_ONCE(netdev_get_tx_queue(dev, queue_index)->trans_start));
+	nicdiag_tp_push(data, &r);
 }
 
-static void find_tracepoint(struct tracepoint *tp, void *priv)
-{
-	if (!strcmp(tp->name, "net_dev_xmit_timeout"))
-		*(struct tracepoint **)priv = tp;
-}
+static struct nicdiag_tp watchdog_tp = {
+	.name = "net_dev_xmit_timeout",
+	.probe = xmit_timeout_probe,
+	.type = NICDIAG_EV_TX_TIMEOUT,
+	.size = sizeof(struct watchdog_report),
+	.handle = watchdog_handle,
+};
 
 /**
  * nicdiag_stall_kick() - look now, and from now on at the configured interval
  */
 void nicdiag_stall_kick(void)
 {
-	if (!READ_ONCE(stall_stopping))
+	mutex_lock(&kick_lock);
+	if (!stall_stopping)
 		mod_delayed_work(system_power_efficient_wq, &scan_work, 0);
+	mutex_unlock(&kick_lock);
 }
 
 /**
@@ -417,12 +395,12 @@ void nicdiag_stall_kick(void)
  */
 void nicdiag_stall_stats(u64 *scans_out, u64 *last_ns, u64 *max_ns, u64 *lost)
 {
-	spin_lock_bh(&pending_lock);
+	spin_lock(&stats_lock);
 	*scans_out = scans;
 	*last_ns = scan_last_ns;
 	*max_ns = scan_max_ns;
-	*lost = pending_lost;
-	spin_unlock_bh(&pending_lock);
+	spin_unlock(&stats_lock);
+	*lost = nicdiag_tp_lost(&watchdog_tp);
 }
 
 /**
@@ -438,16 +416,9 @@ int nicdiag_stall_init(void)
 
 	WRITE_ONCE(stall_stopping, false);
 	INIT_DELAYED_WORK(&scan_work, scan_fn);
-	INIT_WORK(&pending_work, pending_fn);
-	for_each_kernel_tracepoint(find_tracepoint, &tp_xmit_timeout);
-	if (tp_xmit_timeout) {
-		err = tracepoint_probe_register(tp_xmit_timeout,
-						xmit_timeout_probe, NULL);
-		if (err)
-			return err;
-	} else {
-		pr_info("no net_dev_xmit_timeout tracepoint: watchdog events off\n");
-	}
+	err = nicdiag_tp_attach(&watchdog_tp);
+	if (err)
+		return err;
 	queue_delayed_work(system_power_efficient_wq, &scan_work,
 			   msecs_to_jiffies(nicdiag_config.stall_interval_ms));
 	return 0;
@@ -458,13 +429,9 @@ int nicdiag_stall_init(void)
  */
 void nicdiag_stall_exit(void)
 {
+	mutex_lock(&kick_lock);
 	WRITE_ONCE(stall_stopping, true);
-	if (tp_xmit_timeout) {
-		tracepoint_probe_unregister(tp_xmit_timeout,
-					    xmit_timeout_probe, NULL);
-		tracepoint_synchronize_unregister();
-		tp_xmit_timeout = NULL;
-	}
+	mutex_unlock(&kick_lock);
+	nicdiag_tp_detach(&watchdog_tp);
 	cancel_delayed_work_sync(&scan_work);
-	cancel_work_sync(&pending_work);
 }

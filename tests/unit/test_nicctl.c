@@ -372,7 +372,7 @@ static struct nl_msg *queue_msg(uint32_t type, uint32_t cause, uint32_t free_des
 static void test_queue_events(void)
 {
 	struct nlattr *tb[NICDIAG_A_MAX + 1], *ev[NICDIAG_EVENT_A_MAX + 1];
-	struct stall_info si = { 0 };
+	struct dev_history si = { 0 };
 	struct nl_msg *m;
 	const char *s;
 
@@ -421,6 +421,10 @@ static void test_queue_events(void)
 	m = queue_msg(NICDIAG_EV_TX_RESUME, NICDIAG_CAUSE_LINK_DOWN, 0);
 	check(strstr(print_msg(m, 0, NULL), "stall ended after 7300 ms: device down or no carrier") != NULL,
 	      "queue event, text: stall ended by link down");
+	if (!nl_parse_reply(m, tb) &&
+	    !nla_parse_nested(ev, NICDIAG_EVENT_A_MAX, tb[NICDIAG_A_EVENT], NULL))
+		stall_note(&si, NICDIAG_EV_TX_RESUME, NICDIAG_CAUSE_LINK_DOWN, ev[NICDIAG_EVENT_A_QUEUE]);
+	check(si.last_link_down && !si.stalled, "explain: a stall ended by link down is told apart");
 	nlmsg_free(m);
 	m = queue_msg(NICDIAG_EV_VQ_BROKEN, 0, 3);
 	check(strstr(print_msg(m, 0, NULL), "virtqueue output.1 broken") &&

@@ -109,7 +109,7 @@ check_wait "nicctl show: no stalled queue now" 10 \
 	sh -c "nicctl show --json | grep -F '\"ifname\":\"$IF0\"' | grep -q '\"stalled_queues\":0'"
 nicctl explain "$IF0" > /tmp/explain.txt
 check "explain: healthy now, the past stall listed" \
-	sh -c "grep -q 'healthy' /tmp/explain.txt && grep -q '1 TX stall(s) in the history' /tmp/explain.txt"
+	sh -c "grep -q 'healthy' /tmp/explain.txt && grep -q '1 TX stall(s) in the history, the latest lasted [0-9]* ms and ended (the queue moved again)' /tmp/explain.txt"
 sleep 1
 kill $wpid $wtpid 2>/dev/null
 wait 2>/dev/null
@@ -121,4 +121,19 @@ check "watch (text) decoded the stall and the resume" \
 check "no stall ever reported for the healthy NIC" \
 	sh -c "grep -q tx_resume /tmp/watch.json && ! grep -F '\"ifname\":\"$IF1\"' /tmp/watch.json | grep -q '\"type\":\"tx_stall\"'"
 check "debugfs stall file lists $IF0's stall" sh -c "grep -q 'dev $IF0 stalls 1' /sys/kernel/debug/nicdiag/stall"
+
+# ---- a stall that ends because the device goes down --------------------------
+lab-peer 0 stall > /dev/null
+flood "$IF0" 4 > /dev/null &
+fpid=$!
+check_wait "$IF0: stalls again once the peer stops reading" 30 sh -c "[ \$(nicctl events --json | grep -F '\"ifname\":\"$IF0\"' | grep -c '\"type\":\"tx_stall\"') -ge 2 ]"
+wait $fpid
+ip link set "$IF0" down
+check_wait "$IF0 set down: the stall ends with cause link_down" 20 \
+	sh -c "nicctl events --json | grep -F '\"ifname\":\"$IF0\"' | grep '\"type\":\"tx_resume\"' | grep -q '\"cause\":\"link_down\"'"
+nicctl explain "$IF0" > /tmp/explain.txt
+check "explain: the latest stall ended when the device went down" \
+	grep -q '2 TX stall(s) in the history, the latest lasted [0-9]* ms and ended when the device went down' /tmp/explain.txt
+check "nicctl show: no stalled queue after the device went down" \
+	sh -c "nicctl show --json | grep -F '\"ifname\":\"$IF0\"' | grep -q '\"n_stall\":2,.*\"stalled_queues\":0'"
 check "rmmod nicdiag is clean after stalls" rmmod nicdiag

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tracepoint sources: attach by name, buffer in the probe, handle in a
+ * work item.  See tpsource.h.
+ */
+
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "tpsource.h"
+
+static void find_tracepoint(struct tracepoint *tp, void *priv)
+{
+	struct nicdiag_tp *t = priv;
+
+	if (!strcmp(tp->name, t->name))
+		t->tp = tp;
+}
+
+static void tp_work_fn(struct work_struct *work)
+{
+	struct nicdiag_tp *t = container_of(work, struct nicdiag_tp, work);
+	unsigned int n;
+	void *batch;
+
+	batch = kmalloc_array(NICDIAG_TP_RECORDS, t->size, GFP_KERNEL);
+	if (!batch)
+		return;	/* the records wait for the next probe's work */
+	spin_lock_irq(&t->lock);
+	n = t->n;
+	memcpy(batch, t->buf, n * t->size);
+	t->n = 0;
+	spin_unlock_irq(&t->lock);
+	if (n)
+		t->handle(batch, n);
+	kfree(batch);
+}
+
+/**
+ * nicdiag_tp_attach() - find the tracepoint and register the probe
+ * @t: the source, with @name, @probe, @type, @size and @handle set
+ *
+ * A kernel without the tracepoint is not an error: the source stays
+ * silent and says so in the log.
+ *
+ * Return: 0, -ENOMEM, or the registration's error.
+ */
+int nicdiag_tp_attach(struct nicdiag_tp *t)
+{
+	int err;
+
+	spin_lock_init(&t->lock);
+	INIT_WORK(&t->work, tp_work_fn);
+	t->n = 0;
+	t->lost = 0;
+	t->stopping = false;
+	t->tp = NULL;
+	t->buf = kcalloc(NICDIAG_TP_RECORDS, t->size, GFP_KERNEL);
+	if (!t->buf)
+		return -ENOMEM;
+	for_each_kernel_tracepoint(find_tracepoint, t);
+	if (!t->tp) {
+		pr_info("no %s tracepoint: its events are off\n", t->name);
+		return 0;
+	}
+	err = tracepoint_probe_register(t->tp, t->probe, t);
+	if (err) {
+		t->tp = NULL;
+		kfree(t->buf);
+		t->buf = NULL;
+	}
+	return err;
+}
+
+/**
+ * nicdiag_tp_detach() - unregister, wait for running probes and the work
+ * @t: an attached source
+ *
+ * Records still buffered are dropped: nobody is left to read them.
+ */
+void nicdiag_tp_detach(struct nicdiag_tp *t)
+{
+	WRITE_ONCE(t->stopping, true);
+	if (t->tp) {
+		tracepoint_probe_unregister(t->tp, t->probe, t);
+		tracepoint_synchronize_unregister();
+		t->tp = NULL;
+	}
+	cancel_work_sync(&t->work);
+	kfree(t->buf);
+	t->buf = NULL;
+}
+
+/**
+ * nicdiag_tp_push() - hand a record from the probe to the work item
+ * @t: the source
+ * @rec: @t->size bytes, copied
+ *
+ * Any context.  A full buffer counts the record as lost (and as
+ * suppressed in the ring's per-type statistics).
+ */
+void nicdiag_tp_push(struct nicdiag_tp *t, const void *rec)
+{
+	unsigned long flags;
+	bool queued = false;
+
+	spin_lock_irqsave(&t->lock, flags);
+	if (t->n < NICDIAG_TP_RECORDS) {
+		memcpy(t->buf + t->n++ * t->size, rec, t->size);
+		queued = true;
+	} else {
+		t->lost++;
+	}
+	spin_unlock_irqrestore(&t->lock, flags);
+	if (!queued)
+		nicdiag_ring_suppressed(t->type);
+	else if (!READ_ONCE(t->stopping))
+		schedule_work(&t->work);
+}
+
+/**
+ * nicdiag_tp_lost() - records lost to a full buffer
+ * @t: the source
+ *
+ * Return: the count since attach.
+ */
+u64 nicdiag_tp_lost(struct nicdiag_tp *t)
+{
+	unsigned long flags;
+	u64 n;
+
+	spin_lock_irqsave(&t->lock, flags);
+	n = t->lost;
+	spin_unlock_irqrestore(&t->lock, flags);
+	return n;
+}
