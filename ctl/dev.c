@@ -9,6 +9,7 @@
 #include "decode.h"
 #include "pcie.h"
 #include "dev.h"
+#include "host.h"
 #include "print.h"
 
 static struct nla_policy dev_policy[NICDIAG_DEV_A_MAX + 1] = {
@@ -31,6 +32,10 @@ static struct nla_policy dev_policy[NICDIAG_DEV_A_MAX + 1] = {
 	[NICDIAG_DEV_A_N_AER_COR] = { .type = NLA_U32 },
 	[NICDIAG_DEV_A_N_AER_NONFATAL] = { .type = NLA_U32 },
 	[NICDIAG_DEV_A_N_AER_FATAL] = { .type = NLA_U32 },
+	[NICDIAG_DEV_A_OWNER_PID] = { .type = NLA_U32 },
+	[NICDIAG_DEV_A_OWNER_COMM] = { .type = NLA_STRING },
+	[NICDIAG_DEV_A_MASTER] = { .type = NLA_STRING },
+	[NICDIAG_DEV_A_PORT_STATE] = { .type = NLA_U8 },
 };
 
 void print_dev_header(void)
@@ -145,6 +150,15 @@ void print_dev(struct nlattr *nest)
 		out_str("last_change_time", NULL, buf);
 	}
 	out_text("%s", ago(last, buf, sizeof(buf)));
+	if (d[NICDIAG_DEV_A_OWNER_PID]) {
+		out_u64("owner_pid", NULL, U32(NICDIAG_DEV_A_OWNER_PID));
+		out_str("owner_comm", "  owner %s", S(NICDIAG_DEV_A_OWNER_COMM));
+		out_text("[%u]", U32(NICDIAG_DEV_A_OWNER_PID));
+	}
+	if (d[NICDIAG_DEV_A_MASTER]) {
+		out_str("master", "  bridge %s", S(NICDIAG_DEV_A_MASTER));
+		out_str("port_state", " port %s", port_state_name(U8(NICDIAG_DEV_A_PORT_STATE)));
+	}
 	out_obj_close();
 #undef S
 #undef U32

@@ -8,6 +8,7 @@
 
 #include "aer.h"
 #include "decode.h"
+#include "host.h"
 #include "event.h"
 #include "print.h"
 #include "virtio.h"
@@ -27,6 +28,9 @@ static struct nla_policy event_policy[NICDIAG_EVENT_A_MAX + 1] = {
 	[NICDIAG_EVENT_A_SETUP] = { .type = NLA_NESTED },
 	[NICDIAG_EVENT_A_QUEUE] = { .type = NLA_NESTED },
 	[NICDIAG_EVENT_A_AER] = { .type = NLA_NESTED },
+	[NICDIAG_EVENT_A_PID] = { .type = NLA_U32 },
+	[NICDIAG_EVENT_A_COMM] = { .type = NLA_STRING },
+	[NICDIAG_EVENT_A_HOST] = { .type = NLA_NESTED },
 };
 
 struct nla_policy aer_policy[NICDIAG_AER_A_MAX + 1] = {
@@ -552,6 +556,9 @@ static void describe(unsigned int type, struct nlattr **ev, struct nlattr **ln)
 	case NICDIAG_EV_AER_RECOVERY:
 		describe_aer(type, ev);
 		break;
+	case NICDIAG_EV_TAP_ATTACH ... NICDIAG_EV_VFIO_OPEN:
+		describe_host(type, ev[NICDIAG_EVENT_A_HOST]);
+		break;
 	default:
 		out_text("%s", event_type_name(type));
 	}
@@ -649,6 +656,12 @@ uint64_t print_event(struct nlattr *nest, struct seq_tracker *t)
 	out_str("bus_info", " %s) ", str_or(ev[NICDIAG_EVENT_A_BUS_INFO], "-"));
 	if (ev[NICDIAG_EVENT_A_CAUSE])
 		out_str("cause", NULL, cause_name(nla_get_u32(ev[NICDIAG_EVENT_A_CAUSE])));
+	if (ev[NICDIAG_EVENT_A_PID]) {
+		/* Who did it: on a hypervisor, which VM's QEMU. */
+		out_u64("pid", NULL, nla_get_u32(ev[NICDIAG_EVENT_A_PID]));
+		out_str("comm", "[%s", str_or(ev[NICDIAG_EVENT_A_COMM], "?"));
+		out_text(" %u] ", nla_get_u32(ev[NICDIAG_EVENT_A_PID]));
+	}
 	describe(type, ev, ln);
 	if (ev[NICDIAG_EVENT_A_LINK])
 		print_link(ln);
@@ -658,6 +671,8 @@ uint64_t print_event(struct nlattr *nest, struct seq_tracker *t)
 		print_queue(ev[NICDIAG_EVENT_A_QUEUE]);
 	if (ev[NICDIAG_EVENT_A_AER])
 		print_aer(ev[NICDIAG_EVENT_A_AER]);
+	if (ev[NICDIAG_EVENT_A_HOST])
+		print_host(ev[NICDIAG_EVENT_A_HOST]);
 	out_obj_close();
 	return seq;
 }

@@ -21,6 +21,7 @@
 #include "aer.h"
 #include "event.h"
 #include "explain.h"
+#include "host.h"
 #include "nl.h"
 #include "pcie.h"
 #include "print.h"
@@ -538,10 +539,86 @@ struct snap {
 	struct dev_history si;
 };
 
+/* A refused host-side step, the same one counted once. */
+struct host_fail {
+	struct host_view v;
+	char ifname[16], pci[32], driver[32], comm[16];
+	char v_ifname[16], v_pci[32], v_driver[32];
+	unsigned int pid, count;
+};
+
+/* A watched device's latest state as a bridge port. */
+struct host_port {
+	char ifname[16], master[16];
+	unsigned int state, member;
+};
+
+#define MAX_HOST 32
+
 struct explain_ctx {
 	struct snap snaps[MAX_DEVS];
 	int n;
+	struct host_fail fails[MAX_HOST];
+	int nfails;
+	struct host_port ports[MAX_HOST];
+	int nports;
 };
+
+/* Host events: refusals and bridge ports, for explain_host(). */
+static void host_note(struct explain_ctx *c, unsigned int type, struct nlattr **ev)
+{
+	const char *ifname = ev[NICDIAG_EVENT_A_IFNAME] ?
+			     nla_get_string(ev[NICDIAG_EVENT_A_IFNAME]) : "";
+	struct host_view v;
+	int i;
+
+	if (host_view(ev[NICDIAG_EVENT_A_HOST], &v))
+		return;
+	if (type == NICDIAG_EV_HOST_FAIL) {
+		struct host_fail *f = NULL;
+
+		for (i = 0; i < c->nfails; i++)
+			if (c->fails[i].v.op == v.op && c->fails[i].v.err == v.err &&
+			    !strcmp(c->fails[i].v_ifname, v.ifname) &&
+			    !strcmp(c->fails[i].v_pci, v.pci_addr))
+				f = &c->fails[i];
+		if (!f) {
+			if (c->nfails == MAX_HOST)
+				return;
+			f = &c->fails[c->nfails++];
+		}
+		f->v = v;
+		/* The view points into the message: keep copies. */
+		snprintf(f->v_ifname, sizeof(f->v_ifname), "%s", v.ifname);
+		snprintf(f->v_pci, sizeof(f->v_pci), "%s", v.pci_addr);
+		snprintf(f->v_driver, sizeof(f->v_driver), "%s", v.pci_driver);
+		f->v.ifname = f->v_ifname;
+		f->v.pci_addr = f->v_pci;
+		f->v.pci_driver = f->v_driver;
+		f->v.master = "";
+		snprintf(f->ifname, sizeof(f->ifname), "%s", ifname);
+		f->pid = ev[NICDIAG_EVENT_A_PID] ? nla_get_u32(ev[NICDIAG_EVENT_A_PID]) : 0;
+		snprintf(f->comm, sizeof(f->comm), "%s", ev[NICDIAG_EVENT_A_COMM] ?
+			 nla_get_string(ev[NICDIAG_EVENT_A_COMM]) : "?");
+		f->count++;
+		return;
+	}
+	if (type != NICDIAG_EV_BRIDGE_JOIN && type != NICDIAG_EV_BRIDGE_LEAVE &&
+	    type != NICDIAG_EV_PORT_STATE)
+		return;
+	for (i = 0; i < c->nports; i++)
+		if (!strcmp(c->ports[i].ifname, ifname))
+			break;
+	if (i == c->nports) {
+		if (c->nports == MAX_HOST)
+			return;
+		c->nports++;
+		snprintf(c->ports[i].ifname, sizeof(c->ports[i].ifname), "%s", ifname);
+	}
+	snprintf(c->ports[i].master, sizeof(c->ports[i].master), "%s", v.master);
+	c->ports[i].state = v.port_state;
+	c->ports[i].member = type != NICDIAG_EV_BRIDGE_LEAVE;
+}
 
 static int explain_reply(struct nlattr **tb, void *arg)
 {
@@ -557,6 +634,10 @@ static int explain_reply(struct nlattr **tb, void *arg)
 	    !ev[NICDIAG_EVENT_A_TYPE])
 		return 0;
 	type = nla_get_u32(ev[NICDIAG_EVENT_A_TYPE]);
+	if (ev[NICDIAG_EVENT_A_HOST]) {
+		host_note(c, type, ev);
+		return 0;
+	}
 	if ((ev[NICDIAG_EVENT_A_QUEUE] || ev[NICDIAG_EVENT_A_AER]) && ev[NICDIAG_EVENT_A_IFNAME] &&
 	    nla_get_string(ev[NICDIAG_EVENT_A_IFNAME])[0]) {
 		/* Queue events name the netdev; setup snapshots name it too. */
@@ -609,6 +690,93 @@ static int explain_reply(struct nlattr **tb, void *arg)
 	return 0;
 }
 
+/* Read an integer from /sys/class/net/BR/bridge/NAME; -1 if absent. */
+static long bridge_attr(const char *br, const char *name)
+{
+	char path[128];
+	long v = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/sys/class/net/%s/bridge/%s", br, name);
+	f = fopen(path, "r");
+	if (f) {
+		if (fscanf(f, "%ld", &v) != 1)
+			v = -1;
+		fclose(f);
+	}
+	return v;
+}
+
+/*
+ * The host side: every refused step (the same one counted once), and
+ * every bridge port that does not forward.  Returns how many it printed.
+ */
+static int explain_host(struct explain_ctx *c, const char *dev)
+{
+	struct diagnosis *d;
+	const char *name;
+	int i, shown = 0;
+	long fd, stp;
+
+	for (i = 0; i < c->nfails; i++) {
+		struct host_fail *f = &c->fails[i];
+
+		name = f->ifname[0] ? f->ifname : f->v_ifname[0] ? f->v_ifname :
+		       f->v_pci[0] ? f->v_pci :
+		       f->v.op >= NICDIAG_HOST_OP_VHOST_SET_OWNER &&
+		       f->v.op <= NICDIAG_HOST_OP_VHOST_IOCTL ? "vhost-net" : "host";
+		if (dev && strcmp(dev, name))
+			continue;
+		d = calloc(1, sizeof(*d));
+		if (!d)
+			return shown;
+		d->verdict = "failed";
+		host_cause(&f->v, d->root.cause, LINE, d->root.fix, LINE);
+		evidence(d, "%s[%u] was refused %s: %s (%s)%s", f->comm, f->pid,
+			 nicdiag_host_step(&f->v), host_errno_name(f->v.err),
+			 strerror((int)f->v.err), f->count > 1 ? " (repeatedly)" : "");
+		if (f->count > 1)
+			evidence(d, "seen %u times", f->count);
+		if (f->v.flags) {
+			char flags[128];
+
+			evidence(d, "flags asked: %s", tun_flags_str(f->v.flags, flags, sizeof(flags)));
+		}
+		print_diagnosis(d, name, "-", f->v_pci[0] ? f->v_pci : "-");
+		free(d);
+		shown++;
+	}
+	for (i = 0; i < c->nports; i++) {
+		struct host_port *p = &c->ports[i];
+
+		if (!p->member || p->state == NICDIAG_PORT_FORWARDING ||
+		    (dev && strcmp(dev, p->ifname)))
+			continue;
+		d = calloc(1, sizeof(*d));
+		if (!d)
+			return shown;
+		fd = bridge_attr(p->master, "forward_delay");
+		stp = bridge_attr(p->master, "stp_state");
+		d->verdict = "degraded";
+		snprintf(d->root.cause, LINE, "%s is a port of bridge %s in state %s: the VM's link "
+			 "is up but no frame passes%s", p->ifname, p->master,
+			 port_state_name(p->state),
+			 p->state == NICDIAG_PORT_LISTENING || p->state == NICDIAG_PORT_LEARNING ?
+			 " until STP lets the port forward (listening, then learning, "
+			 "forward_delay each)" : "");
+		if (fd >= 0)
+			evidence(d, "%s forward_delay %.1f s, stp_state %ld: a new port waits about "
+				 "%.0f s", p->master, fd / 100.0, stp, stp > 0 ? 2 * fd / 100.0 : 0.0);
+		snprintf(d->root.fix, LINE, "for a bridge of VM taps turn STP off (ip link set %s "
+			 "type bridge stp_state 0) or lower forward_delay; libvirt: <bridge stp='off' "
+			 "delay='0'/>", p->master);
+		print_diagnosis(d, p->ifname, "-", "-");
+		free(d);
+		shown++;
+	}
+	return shown;
+}
+
 /**
  * explain_run() - nicctl explain [DEV]
  * @nl: the open family
@@ -637,6 +805,8 @@ int explain_run(struct nicctl_nl *nl, const char *dev)
 			      &c->snaps[i].si);
 		shown++;
 	}
+	if (!r)
+		shown += explain_host(c, dev);
 	for (i = 0; i < c->n; i++)
 		free(c->snaps[i].nest);
 	free(c);

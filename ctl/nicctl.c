@@ -26,6 +26,7 @@
 #include "dev.h"
 #include "event.h"
 #include "explain.h"
+#include "host.h"
 #include "nl.h"
 #include "print.h"
 
@@ -520,6 +521,13 @@ static int cmd_scan(struct nicctl_nl *nl, struct opts *o)
 	return nl_request(nl, NICDIAG_CMD_SETUP_SCAN, false, NULL, NULL, NULL);
 }
 
+static int cmd_vms(struct nicctl_nl *nl, struct opts *o)
+{
+	if (o->nargs > 1 || (o->nargs && !is_number(o->args[0])))
+		return EXIT_USAGE;
+	return vms_run(nl, o->nargs ? o->args[0] : NULL);
+}
+
 /* ---- the table, usage, main ------------------------------------------------ */
 
 static const struct cmd cmds[] = {
@@ -538,6 +546,8 @@ static const struct cmd cmds[] = {
 	  "why each virtio-net NIC did (not) come up: cause, evidence, fix" },
 	{ "scan", cmd_scan, "",
 	  "record the setup state of every virtio-net device now (CAP_NET_ADMIN)" },
+	{ "vms", cmd_vms, "[PID]",
+	  "host side by process (VM): taps, bridge ports, vhost-net, vfio, refusals" },
 	{ NULL },
 };
 

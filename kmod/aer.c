@@ -122,6 +122,8 @@ static void aer_record(const struct nicdiag_dev *nd, const struct aer_pending *p
 	} else {
 		strscpy(ev.id.bus_info, p->name, sizeof(ev.id.bus_info));
 		strscpy(ev.id.driver, driver, sizeof(ev.id.driver));
+		/* Passed through to a VM: the error is that VM's. */
+		nicdiag_vfio_owner(p->name, &ev.pid, ev.comm);
 	}
 	strscpy(ev.aer.pci_addr, p->name, sizeof(ev.aer.pci_addr));
 	strscpy(ev.aer.driver, driver, sizeof(ev.aer.driver));

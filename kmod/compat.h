@@ -10,6 +10,7 @@
 #include <linux/aer.h>
 #include <linux/kmsg_dump.h>
 #include <linux/netdevice.h>
+#include <linux/pci.h>
 #include <linux/version.h>
 #include <linux/virtio.h>
 #include <linux/virtio_config.h>
@@ -233,5 +234,75 @@ static inline void nicdiag_set_err_msg_attr(struct netlink_ext_ack *extack,
 	extack->_msg = msg;
 	extack->bad_attr = attr;
 }
+
+/*
+ * vfio-pci's open callback: vfio_pci_open(void *device_data) until 5.15,
+ * where device_data is vfio-pci's private struct vfio_pci_device, whose
+ * first member is the pci_dev; since 5.15 vfio_pci_open_device(struct
+ * vfio_device *), whose ->dev is the PCI function.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 15, 0)
+#include <linux/vfio.h>
+#define NICDIAG_VFIO_OPEN_SYMBOL	"vfio_pci_open_device"
+
+/**
+ * nicdiag_vfio_open_dev() - the PCI function vfio-pci's open is for
+ * @arg: the open callback's first argument
+ *
+ * Return: its struct device, or NULL.
+ */
+static inline struct device *nicdiag_vfio_open_dev(unsigned long arg)
+{
+	struct vfio_device *vdev = (struct vfio_device *)arg;
+
+	return vdev ? vdev->dev : NULL;
+}
+#else
+#define NICDIAG_VFIO_OPEN_SYMBOL	"vfio_pci_open"
+
+static inline struct device *nicdiag_vfio_open_dev(unsigned long arg)
+{
+	struct pci_dev *pdev = arg ? *(struct pci_dev **)arg : NULL;
+
+	return pdev ? &pdev->dev : NULL;
+}
+#endif
+
+/*
+ * br_port_get_stp_state() (a bridge port's state, for switch drivers)
+ * arrived in 5.11.  It is reached through symbol_get() so that nicdiag
+ * does not load the bridge module.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 11, 0)
+#include <linux/if_bridge.h>
+#include <linux/module.h>
+
+/**
+ * nicdiag_br_port_state() - a bridge port's state now
+ * @dev: the port; caller holds RTNL
+ * @state: set to BR_STATE_*
+ *
+ * Return: 0, or -EOPNOTSUPP when the kernel cannot tell (bridge module
+ * not loaded, or too old a kernel).
+ */
+static inline int nicdiag_br_port_state(const struct net_device *dev,
+					u8 *state)
+{
+	u8 (*get_state)(const struct net_device *dev);
+
+	get_state = symbol_get(br_port_get_stp_state);
+	if (!get_state)
+		return -EOPNOTSUPP;
+	*state = get_state(dev);
+	symbol_put(br_port_get_stp_state);
+	return 0;
+}
+#else
+static inline int nicdiag_br_port_state(const struct net_device *dev,
+					u8 *state)
+{
+	return -EOPNOTSUPP;
+}
+#endif
 
 #endif /* _NICDIAG_COMPAT_H */

@@ -85,6 +85,30 @@ static int stall_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(stall);
 
+/* The host-side probes: how many are in, what they could not see. */
+static int host_show(struct seq_file *m, void *v)
+{
+	unsigned int registered;
+	u64 missed, lost;
+	struct nicdiag_dev *nd;
+
+	nicdiag_hostprobe_stats(&registered, &missed, &lost);
+	seq_printf(m, "probes_registered %u\nprobe_missed %llu\nrecords_lost %llu\n",
+		   registered, missed, lost);
+	mutex_lock(&nicdiag_dev_lock);
+	list_for_each_entry(nd, &nicdiag_devs, node) {
+		if (!nd->owner_pid && !nd->master[0])
+			continue;
+		seq_printf(m, "dev %s owner %s[%u] bridge %s port %s\n",
+			   nd->id.ifname, nd->owner_pid ? nd->owner_comm : "-",
+			   nd->owner_pid, nd->master[0] ? nd->master : "-",
+			   nd->master[0] ? nicdiag_port_state_name(nd->port_state) : "-");
+	}
+	mutex_unlock(&nicdiag_dev_lock);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(host);
+
 /*
  * events: one line per event held.  The iterator position is an offset
  * from the oldest event held when reading started; the event is copied out
@@ -238,6 +262,7 @@ void nicdiag_debugfs_init(void)
 	debugfs_create_file("events", 0400, nicdiag_dir, NULL, &events_fops);
 	debugfs_create_file("stats", 0400, nicdiag_dir, NULL, &stats_fops);
 	debugfs_create_file("stall", 0400, nicdiag_dir, NULL, &stall_fops);
+	debugfs_create_file("host", 0400, nicdiag_dir, NULL, &host_fops);
 }
 
 /**

@@ -13,6 +13,8 @@
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/netdevice.h>
+#include <linux/sched.h>
+#include <linux/string.h>
 #include <linux/types.h>
 #include <linux/workqueue.h>
 #include <uapi/linux/nicdiag.h>
@@ -186,6 +188,40 @@ struct nicdiag_aer_info {
 };
 
 /**
+ * struct nicdiag_host_info - host-side details carried by a host event
+ * @op: enum nicdiag_host_op
+ * @ioctl: the ioctl request number, or 0
+ * @err: the errno of a refused step, positive (HOST_FAIL)
+ * @flags: IFF_* flags asked for (TUNSETIFF, TUNSETQUEUE)
+ * @ifname: the name asked for (TUNSETIFF)
+ * @queues: queues attached after the step (TAP_ATTACH, TAP_DETACH)
+ * @fd: the file descriptor passed (VHOST_SET_BACKEND)
+ * @index: the virtqueue index (VHOST_SET_BACKEND)
+ * @master: the bridge (BRIDGE_*, PORT_STATE)
+ * @port_state: enum nicdiag_port_state, now
+ * @old_port_state: the state before (PORT_STATE)
+ * @pci_addr: the PCI function (PCI_*, VFIO_OPEN, PCI_PROBE failures)
+ * @pci_driver: the PCI driver concerned
+ * @pci_id: vendor << 16 | device
+ */
+struct nicdiag_host_info {
+	u8 op;
+	u32 ioctl;
+	u32 err;
+	u32 flags;
+	char ifname[IFNAMSIZ];
+	u32 queues;
+	s32 fd;
+	u32 index;
+	char master[IFNAMSIZ];
+	u8 port_state;
+	u8 old_port_state;
+	char pci_addr[NICDIAG_BUS_INFO_LEN];
+	char pci_driver[NICDIAG_DRIVER_LEN];
+	u32 pci_id;
+};
+
+/**
  * struct nicdiag_event - one recorded event
  * @seq: sequence number, assigned by the ring
  * @mono_ns: CLOCK_MONOTONIC, assigned by the ring
@@ -198,6 +234,10 @@ struct nicdiag_aer_info {
  * @queue: payload of queue-class events (stall, resume, watchdog, broken
  *	virtqueue, needs reset)
  * @aer: payload of AER events
+ * @host: payload of host-side events (tap, vhost-net, bridge, PCI, vfio)
+ * @pid: the user process whose action this records (thread group id),
+ *	0 if none (a kernel thread or an interrupt did it)
+ * @comm: that process's name
  */
 struct nicdiag_event {
 	u64 seq;
@@ -211,7 +251,10 @@ struct nicdiag_event {
 		struct nicdiag_setup_info setup;
 		struct nicdiag_queue_info queue;
 		struct nicdiag_aer_info aer;
+		struct nicdiag_host_info host;
 	};
+	u32 pid;
+	char comm[TASK_COMM_LEN];
 };
 
 /**
@@ -296,6 +339,10 @@ struct nicdiag_txq {
  * @n_aer_cor: correctable AER errors on or above the NIC
  * @n_aer_nonfatal: uncorrectable non-fatal ones
  * @n_aer_fatal: uncorrectable fatal ones
+ * @owner_pid: tap/tun: the process that last attached a queue, or 0
+ * @owner_comm: its name
+ * @master: the bridge the device is a port of, or ""
+ * @port_state: its state as a bridge port (enum nicdiag_port_state)
  */
 struct nicdiag_dev {
 	struct list_head node;
@@ -341,6 +388,10 @@ struct nicdiag_dev {
 	u32 n_aer_cor;
 	u32 n_aer_nonfatal;
 	u32 n_aer_fatal;
+	u32 owner_pid;
+	char owner_comm[TASK_COMM_LEN];
+	char master[IFNAMSIZ];
+	u8 port_state;
 };
 
 /**
@@ -386,6 +437,36 @@ static inline bool nicdiag_is_queue_event(unsigned int type)
 	return type >= NICDIAG_EV_TX_STALL && type <= NICDIAG_EV_NEEDS_RESET;
 }
 
+/**
+ * nicdiag_is_host_event() - whether an event carries host-side details
+ * @type: enum nicdiag_event_type
+ *
+ * Return: true for tap, vhost-net, bridge, PCI binding and vfio events.
+ */
+static inline bool nicdiag_is_host_event(unsigned int type)
+{
+	return type >= NICDIAG_EV_TAP_ATTACH && type <= NICDIAG_EV_VFIO_OPEN;
+}
+
+/**
+ * nicdiag_actor() - note the current process as an event's cause
+ * @pid: set to its thread group id, or 0 in a kernel thread
+ * @comm: set to its thread group leader's name (TASK_COMM_LEN bytes)
+ *
+ * Any context; in interrupt context, or a kernel thread, there is no
+ * process to name.
+ */
+static inline void nicdiag_actor(u32 *pid, char *comm)
+{
+	if (!in_task() || (current->flags & PF_KTHREAD)) {
+		*pid = 0;
+		comm[0] = '\0';
+		return;
+	}
+	*pid = task_tgid_nr(current);
+	strscpy_pad(comm, current->group_leader->comm, TASK_COMM_LEN);
+}
+
 extern struct nicdiag_config nicdiag_config;
 extern struct mutex nicdiag_dev_lock;
 extern struct list_head nicdiag_devs;
@@ -417,6 +498,7 @@ int nicdiag_link_init(void);
 void nicdiag_link_exit(void);
 void nicdiag_link_rescan(void);
 unsigned int nicdiag_dev_count(void);
+struct nicdiag_dev *nicdiag_dev_find(struct net_device *netdev);
 
 /* netlink.c */
 int nicdiag_netlink_init(void);
@@ -439,6 +521,22 @@ void nicdiag_stall_stats(u64 *scans, u64 *last_ns, u64 *max_ns, u64 *lost);
 int nicdiag_aer_init(void);
 void nicdiag_aer_exit(void);
 
+/* hostprobe.c */
+int nicdiag_hostprobe_init(void);
+void nicdiag_hostprobe_exit(void);
+void nicdiag_hostprobe_stats(unsigned int *registered, u64 *missed,
+			     u64 *lost);
+
+/* bridge.c */
+int nicdiag_bridge_init(void);
+void nicdiag_bridge_exit(void);
+
+/* pcibind.c */
+int nicdiag_pcibind_init(void);
+void nicdiag_pcibind_exit(void);
+void nicdiag_vfio_opened(const char *pci_addr, u32 pid, const char *comm);
+bool nicdiag_vfio_owner(const char *pci_addr, u32 *pid, char *comm);
+
 /* debugfs.c */
 void nicdiag_debugfs_init(void);
 void nicdiag_debugfs_exit(void);
@@ -452,5 +550,7 @@ const char *nicdiag_irq_name(unsigned int mode);
 const char *nicdiag_aer_severity_name(unsigned int sev);
 const char *nicdiag_aer_relation_name(unsigned int rel);
 const char *nicdiag_aer_recovery_name(unsigned int r);
+const char *nicdiag_host_op_name(unsigned int op);
+const char *nicdiag_port_state_name(unsigned int state);
 
 #endif /* _NICDIAG_INTERNAL_H */

@@ -102,7 +102,15 @@ static void snap_of(struct net_device *dev, struct link_snap *s)
 	s->down_count = atomic_read(&dev->carrier_down_count);
 }
 
-static struct nicdiag_dev *dev_find(struct net_device *netdev)
+/**
+ * nicdiag_dev_find() - the watched device of a netdev
+ * @netdev: the kernel's device
+ *
+ * Caller holds nicdiag_dev_lock.
+ *
+ * Return: the entry, or NULL if @netdev is not watched.
+ */
+struct nicdiag_dev *nicdiag_dev_find(struct net_device *netdev)
 {
 	struct nicdiag_dev *nd;
 
@@ -125,6 +133,7 @@ static void event_init(struct nicdiag_event *ev, const struct nicdiag_dev *nd,
 	ev->link.mtu = nd->mtu;
 	ev->link.carrier_up_count = nd->carrier_up_count;
 	ev->link.carrier_down_count = nd->carrier_down_count;
+	nicdiag_actor(&ev->pid, ev->comm);
 }
 
 static void record_simple(const struct nicdiag_dev *nd,
@@ -372,7 +381,7 @@ static int link_event(struct notifier_block *nb, unsigned long event,
 	snap_of(netdev, s);
 
 	mutex_lock(&nicdiag_dev_lock);
-	nd = dev_find(netdev);
+	nd = nicdiag_dev_find(netdev);
 	if (event == NETDEV_REGISTER) {
 		if (!nd && nicdiag_match(netdev, &s->id, s->pci_addr))
 			dev_add(netdev, s, READ_ONCE(link_loading) ?
@@ -427,7 +436,7 @@ void nicdiag_link_rescan(void)
 		list_add_tail(&nd->node, &gone);
 	}
 	for_each_netdev(&init_net, netdev) {
-		if (netdev->reg_state != NETREG_REGISTERED || dev_find(netdev))
+		if (netdev->reg_state != NETREG_REGISTERED || nicdiag_dev_find(netdev))
 			continue;
 		snap_of(netdev, s);
 		if (nicdiag_match(netdev, &s->id, s->pci_addr))

@@ -72,11 +72,26 @@ static int __init nicdiag_init(void)
 	err = nicdiag_aer_init();
 	if (err)
 		goto err_aer;
+	err = nicdiag_pcibind_init();
+	if (err)
+		goto err_pcibind;
+	err = nicdiag_bridge_init();
+	if (err)
+		goto err_bridge;
+	err = nicdiag_hostprobe_init();
+	if (err)
+		goto err_hostprobe;
 	nicdiag_debugfs_init();
 	pr_info("loaded, version %s, ring %u events\n", NICDIAG_VERSION,
 		ring_size);
 	return 0;
 
+err_hostprobe:
+	nicdiag_bridge_exit();
+err_bridge:
+	nicdiag_pcibind_exit();
+err_pcibind:
+	nicdiag_aer_exit();
 err_aer:
 	nicdiag_stall_exit();
 err_stall:
@@ -96,6 +111,9 @@ err_ring:
 static void __exit nicdiag_exit(void)
 {
 	nicdiag_debugfs_exit();
+	nicdiag_hostprobe_exit();
+	nicdiag_bridge_exit();
+	nicdiag_pcibind_exit();
 	nicdiag_aer_exit();
 	nicdiag_stall_exit();
 	nicdiag_setup_exit();

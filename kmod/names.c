@@ -105,3 +105,25 @@ const char *nicdiag_aer_recovery_name(unsigned int r)
 	return name_or_unknown(nicdiag_aer_recovery_names,
 			       ARRAY_SIZE(nicdiag_aer_recovery_names), r);
 }
+
+/**
+ * nicdiag_host_op_name() - name of a host-side step
+ * @op: enum nicdiag_host_op
+ *
+ * Return: the name, or "?" for a value out of range.
+ */
+const char *nicdiag_host_op_name(unsigned int op)
+{
+	return name_or_unknown(nicdiag_host_op_names, ARRAY_SIZE(nicdiag_host_op_names), op);
+}
+
+/**
+ * nicdiag_port_state_name() - name of a bridge port state
+ * @state: enum nicdiag_port_state
+ *
+ * Return: the name, or "?" for a value out of range.
+ */
+const char *nicdiag_port_state_name(unsigned int state)
+{
+	return name_or_unknown(nicdiag_port_state_names, ARRAY_SIZE(nicdiag_port_state_names), state);
+}

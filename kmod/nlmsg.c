@@ -53,7 +53,13 @@ int nicdiag_fill_dev(struct sk_buff *skb, const struct nicdiag_dev *nd)
 	    nla_put_u32(skb, NICDIAG_DEV_A_STALLED_QUEUES, nd->stalled_queues) ||
 	    nla_put_u32(skb, NICDIAG_DEV_A_N_AER_COR, nd->n_aer_cor) ||
 	    nla_put_u32(skb, NICDIAG_DEV_A_N_AER_NONFATAL, nd->n_aer_nonfatal) ||
-	    nla_put_u32(skb, NICDIAG_DEV_A_N_AER_FATAL, nd->n_aer_fatal)) {
+	    nla_put_u32(skb, NICDIAG_DEV_A_N_AER_FATAL, nd->n_aer_fatal) ||
+	    (nd->owner_pid &&
+	     (nla_put_u32(skb, NICDIAG_DEV_A_OWNER_PID, nd->owner_pid) ||
+	      nla_put_string(skb, NICDIAG_DEV_A_OWNER_COMM, nd->owner_comm))) ||
+	    (nd->master[0] &&
+	     (nla_put_string(skb, NICDIAG_DEV_A_MASTER, nd->master) ||
+	      nla_put_u8(skb, NICDIAG_DEV_A_PORT_STATE, nd->port_state)))) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
@@ -194,8 +200,48 @@ cancel:
 	return -EMSGSIZE;
 }
 
+static int fill_host(struct sk_buff *skb, const struct nicdiag_event *ev)
+{
+	const struct nicdiag_host_info *h = &ev->host;
+	struct nlattr *nest = nla_nest_start(skb, NICDIAG_EVENT_A_HOST);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if ((h->op && nla_put_u8(skb, NICDIAG_HOST_A_OP, h->op)) ||
+	    (h->ioctl && nla_put_u32(skb, NICDIAG_HOST_A_IOCTL, h->ioctl)) ||
+	    (ev->type == NICDIAG_EV_HOST_FAIL &&
+	     nla_put_u32(skb, NICDIAG_HOST_A_ERRNO, h->err)) ||
+	    (h->flags && nla_put_u32(skb, NICDIAG_HOST_A_FLAGS, h->flags)) ||
+	    (h->ifname[0] &&
+	     nla_put_string(skb, NICDIAG_HOST_A_IFNAME, h->ifname)) ||
+	    ((ev->type == NICDIAG_EV_TAP_ATTACH ||
+	      ev->type == NICDIAG_EV_TAP_DETACH) && ev->id.ifindex &&
+	     nla_put_u32(skb, NICDIAG_HOST_A_QUEUES, h->queues)) ||
+	    (h->op == NICDIAG_HOST_OP_VHOST_SET_BACKEND &&
+	     (nla_put_u32(skb, NICDIAG_HOST_A_FD, (u32)h->fd) ||
+	      nla_put_u32(skb, NICDIAG_HOST_A_INDEX, h->index))) ||
+	    (h->master[0] &&
+	     (nla_put_string(skb, NICDIAG_HOST_A_MASTER, h->master) ||
+	      nla_put_u8(skb, NICDIAG_HOST_A_PORT_STATE, h->port_state))) ||
+	    (ev->type == NICDIAG_EV_PORT_STATE &&
+	     nla_put_u8(skb, NICDIAG_HOST_A_OLD_PORT_STATE,
+			h->old_port_state)) ||
+	    (h->pci_addr[0] &&
+	     nla_put_string(skb, NICDIAG_HOST_A_PCI_ADDR, h->pci_addr)) ||
+	    (h->pci_driver[0] &&
+	     nla_put_string(skb, NICDIAG_HOST_A_PCI_DRIVER, h->pci_driver)) ||
+	    (h->pci_id && nla_put_u32(skb, NICDIAG_HOST_A_PCI_ID, h->pci_id))) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
 static int fill_payload(struct sk_buff *skb, const struct nicdiag_event *ev)
 {
+	if (nicdiag_is_host_event(ev->type))
+		return fill_host(skb, ev);
 	if (ev->type == NICDIAG_EV_AER || ev->type == NICDIAG_EV_AER_RECOVERY)
 		return fill_aer(skb, &ev->aer,
 				ev->type == NICDIAG_EV_AER_RECOVERY);
@@ -232,6 +278,9 @@ int nicdiag_fill_event(struct sk_buff *skb, const struct nicdiag_event *ev)
 	    nla_put_string(skb, NICDIAG_EVENT_A_BUS_INFO, ev->id.bus_info) ||
 	    (ev->cause &&
 	     nla_put_u32(skb, NICDIAG_EVENT_A_CAUSE, ev->cause)) ||
+	    (ev->pid &&
+	     (nla_put_u32(skb, NICDIAG_EVENT_A_PID, ev->pid) ||
+	      nla_put_string(skb, NICDIAG_EVENT_A_COMM, ev->comm))) ||
 	    fill_payload(skb, ev)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;

@@ -58,6 +58,8 @@ int nicdiag_tp_attach(struct nicdiag_tp *t)
 	t->buf = kcalloc(NICDIAG_TP_RECORDS, t->size, GFP_KERNEL);
 	if (!t->buf)
 		return -ENOMEM;
+	if (!t->name)
+		return 0;	/* fed by kprobes: the buffer and work only */
 	for_each_kernel_tracepoint(find_tracepoint, t);
 	if (!t->tp) {
 		pr_info("no %s tracepoint: its events are off\n", t->name);

@@ -18,7 +18,8 @@
 
 /**
  * struct nicdiag_tp - one tracepoint source
- * @name: the tracepoint's name, e.g. "aer_event"
+ * @name: the tracepoint's name, e.g. "aer_event"; NULL for a source that
+ *	kprobes feed through nicdiag_tp_push() (no tracepoint)
  * @probe: the probe, with the tracepoint's prototype; its data is this
  * @type: event type counted as suppressed when the buffer is full
  * @size: bytes per record

@@ -32,6 +32,16 @@ static const char *const nicdiag_event_names[__NICDIAG_EV_MAX] = {
 	[NICDIAG_EV_NEEDS_RESET] = "needs_reset",
 	[NICDIAG_EV_AER] = "aer",
 	[NICDIAG_EV_AER_RECOVERY] = "aer_recovery",
+	[NICDIAG_EV_TAP_ATTACH] = "tap_attach",
+	[NICDIAG_EV_TAP_DETACH] = "tap_detach",
+	[NICDIAG_EV_VHOST_SETUP] = "vhost_setup",
+	[NICDIAG_EV_HOST_FAIL] = "host_fail",
+	[NICDIAG_EV_BRIDGE_JOIN] = "bridge_join",
+	[NICDIAG_EV_BRIDGE_LEAVE] = "bridge_leave",
+	[NICDIAG_EV_PORT_STATE] = "port_state",
+	[NICDIAG_EV_PCI_BIND] = "pci_bind",
+	[NICDIAG_EV_PCI_UNBIND] = "pci_unbind",
+	[NICDIAG_EV_VFIO_OPEN] = "vfio_open",
 };
 
 static const char *const nicdiag_cause_names[__NICDIAG_CAUSE_MAX] = {
@@ -88,6 +98,28 @@ static const char *const nicdiag_aer_relation_names[NICDIAG_AER_REL_UPSTREAM + 1
 	[NICDIAG_AER_REL_NONE] = "none",
 	[NICDIAG_AER_REL_SELF] = "self",
 	[NICDIAG_AER_REL_UPSTREAM] = "upstream",
+};
+
+static const char *const nicdiag_host_op_names[NICDIAG_HOST_OP_TAP_OPEN + 1] = {
+	[NICDIAG_HOST_OP_UNSPEC] = "unspec",
+	[NICDIAG_HOST_OP_TUNSETIFF] = "TUNSETIFF",
+	[NICDIAG_HOST_OP_TUNSETQUEUE] = "TUNSETQUEUE",
+	[NICDIAG_HOST_OP_TUN_IOCTL] = "tun_ioctl",
+	[NICDIAG_HOST_OP_TAP_IOCTL] = "macvtap_ioctl",
+	[NICDIAG_HOST_OP_VHOST_SET_OWNER] = "VHOST_SET_OWNER",
+	[NICDIAG_HOST_OP_VHOST_SET_BACKEND] = "VHOST_NET_SET_BACKEND",
+	[NICDIAG_HOST_OP_VHOST_IOCTL] = "vhost_ioctl",
+	[NICDIAG_HOST_OP_PCI_PROBE] = "pci_probe",
+	[NICDIAG_HOST_OP_VFIO_OPEN] = "vfio_open",
+	[NICDIAG_HOST_OP_TAP_OPEN] = "macvtap_open",
+};
+
+static const char *const nicdiag_port_state_names[NICDIAG_PORT_BLOCKING + 1] = {
+	[NICDIAG_PORT_DISABLED] = "disabled",
+	[NICDIAG_PORT_LISTENING] = "listening",
+	[NICDIAG_PORT_LEARNING] = "learning",
+	[NICDIAG_PORT_FORWARDING] = "forwarding",
+	[NICDIAG_PORT_BLOCKING] = "blocking",
 };
 
 #endif /* _NICDIAG_NAMES_H */

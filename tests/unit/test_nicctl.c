@@ -22,6 +22,7 @@
 #include "nl.h"
 #include "print.h"
 #include "explain.h"
+#include "host.h"
 #include "virtio.h"
 
 static int passed, failed, n;
@@ -74,7 +75,9 @@ static void test_decoders(void)
 		"carrier_on", "carrier_off", "operstate", "mtu", "rename",
 		"flapping", "flap_end", "probe_ok", "probe_fail", "setup_scan",
 		"tx_stall", "tx_resume", "tx_timeout", "vq_broken", "needs_reset",
-		"aer", "aer_recovery",
+		"aer", "aer_recovery", "tap_attach", "tap_detach", "vhost_setup",
+		"host_fail", "bridge_join", "bridge_leave", "port_state", "pci_bind",
+		"pci_unbind", "vfio_open",
 	};
 	static const char *const opers[] = {
 		"unknown", "notpresent", "down", "lowerlayerdown", "testing",
@@ -533,6 +536,112 @@ static void test_aer_decoders(void)
 	check_str(aer_relation_name(NICDIAG_AER_REL_UPSTREAM), "upstream", "AER relation name");
 }
 
+/* A host event as the kernel sends it: tun, vhost-net or PCI. */
+static struct nl_msg *host_msg(uint32_t type, uint8_t op, uint32_t ioctl, uint32_t err,
+			       uint32_t flags, const char *ifname, int fd)
+{
+	struct nl_msg *msg = nlmsg_alloc();
+	struct nlattr *ev, *h;
+
+	genlmsg_put(msg, 0, 0, 0x20, 0, 0, NICDIAG_CMD_EVENT_NTF, 1);
+	ev = nla_nest_start(msg, NICDIAG_A_EVENT);
+	nla_put_u64(msg, NICDIAG_EVENT_A_SEQ, 50);
+	nla_put_u64(msg, NICDIAG_EVENT_A_REAL_NS, 1795831800123456789ULL);
+	nla_put_u32(msg, NICDIAG_EVENT_A_TYPE, type);
+	nla_put_u32(msg, NICDIAG_EVENT_A_IFINDEX, ifname ? 7 : 0);
+	nla_put_string(msg, NICDIAG_EVENT_A_IFNAME, ifname ? ifname : "");
+	nla_put_string(msg, NICDIAG_EVENT_A_DRIVER, ifname ? "tun" : "vhost_net");
+	nla_put_string(msg, NICDIAG_EVENT_A_BUS_INFO, ifname ? "tap" : "");
+	nla_put_u32(msg, NICDIAG_EVENT_A_PID, 4242);
+	nla_put_string(msg, NICDIAG_EVENT_A_COMM, "qemu-system-x86");
+	h = nla_nest_start(msg, NICDIAG_EVENT_A_HOST);
+	nla_put_u8(msg, NICDIAG_HOST_A_OP, op);
+	if (ioctl)
+		nla_put_u32(msg, NICDIAG_HOST_A_IOCTL, ioctl);
+	if (type == NICDIAG_EV_HOST_FAIL)
+		nla_put_u32(msg, NICDIAG_HOST_A_ERRNO, err);
+	if (flags)
+		nla_put_u32(msg, NICDIAG_HOST_A_FLAGS, flags);
+	if (ifname)
+		nla_put_string(msg, NICDIAG_HOST_A_IFNAME, ifname);
+	if (type == NICDIAG_EV_TAP_ATTACH && ifname)
+		nla_put_u32(msg, NICDIAG_HOST_A_QUEUES, 2);
+	if (op == NICDIAG_HOST_OP_VHOST_SET_BACKEND) {
+		nla_put_u32(msg, NICDIAG_HOST_A_FD, (uint32_t)fd);
+		nla_put_u32(msg, NICDIAG_HOST_A_INDEX, 1);
+	}
+	nla_nest_end(msg, h);
+	nla_nest_end(msg, ev);
+	return msg;
+}
+
+static void test_host_events(void)
+{
+	struct host_view v = { 0 };
+	char cause[512], fix[512], buf[128];
+	struct nl_msg *m;
+	const char *s;
+
+	m = host_msg(NICDIAG_EV_TAP_ATTACH, NICDIAG_HOST_OP_TUNSETIFF, 0x400454ca, 0,
+		     0x0002 | 0x1000 | 0x4000 | 0x0100, "vnet0", -1);
+	check_str(print_msg(m, 0, NULL),
+		  "2026-11-28T02:10:00.123456Z #50 vnet0 (tun tap) [qemu-system-x86 4242] "
+		  "queue attached (TUNSETIFF tap|multi_queue|no_pi|vnet_hdr): 2 queues now\n",
+		  "host event, text: a queue attached, by the VM's process");
+	s = print_msg(m, 1, NULL);
+	check(strstr(s, "\"pid\":4242,\"comm\":\"qemu-system-x86\"") &&
+	      strstr(s, "\"host\":{\"op\":\"TUNSETIFF\",\"step\":\"TUNSETIFF\",") &&
+	      strstr(s, "\"flags\":\"tap|multi_queue|no_pi|vnet_hdr\",\"ifname\":\"vnet0\",\"queues\":2"),
+	      "host event, JSON: process, step, flags, queues");
+	nlmsg_free(m);
+
+	m = host_msg(NICDIAG_EV_HOST_FAIL, NICDIAG_HOST_OP_VHOST_SET_BACKEND, 0x4008af30,
+		     88 /* ENOTSOCK */, 0, NULL, 9);
+	s = print_msg(m, 0, NULL);
+	check(strstr(s, "[qemu-system-x86 4242] VHOST_NET_SET_BACKEND refused: ENOTSOCK: "
+		     "fd 9 given as the backend of virtqueue 1 is not a tap") != NULL,
+	      "host_fail, text: ENOTSOCK decoded with the fd and virtqueue");
+	s = print_msg(m, 1, NULL);
+	check(strstr(s, "\"errno\":88,\"errno_name\":\"ENOTSOCK\",\"cause\":\"fd 9 ") &&
+	      strstr(s, "\"fix\":\"pass the VM's tap fd"),
+	      "host_fail, JSON: errno, name, cause and fix");
+	nlmsg_free(m);
+
+	/* A mistake no lab test makes: the generic cause still names it. */
+	m = host_msg(NICDIAG_EV_HOST_FAIL, NICDIAG_HOST_OP_TUN_IOCTL, 0x400454cc /* TUNSETOWNER */,
+		     1 /* EPERM */, 0, "vnet3", -1);
+	s = print_msg(m, 0, NULL);
+	check(strstr(s, "TUNSETOWNER refused: EPERM: TUNSETOWNER not permitted: it needs CAP_NET_ADMIN")
+	      != NULL, "host_fail: another ioctl's EPERM, named by its ioctl");
+	nlmsg_free(m);
+	m = host_msg(NICDIAG_EV_HOST_FAIL, NICDIAG_HOST_OP_VHOST_IOCTL, 0x4008af03 /* SET_MEM_TABLE */,
+		     12 /* ENOMEM */, 0, NULL, -1);
+	s = print_msg(m, 0, NULL);
+	check(strstr(s, "VHOST_SET_MEM_TABLE refused: ENOMEM: VHOST_SET_MEM_TABLE refused: "
+		     "Cannot allocate memory") != NULL,
+	      "host_fail: an errno without a special case falls back to the kernel's words");
+	nlmsg_free(m);
+
+	v.op = NICDIAG_HOST_OP_TUNSETIFF;
+	v.err = 22;
+	v.flags = 0x1000;
+	v.ifname = "vnet0";
+	v.master = v.pci_addr = v.pci_driver = "";
+	host_cause(&v, cause, sizeof(cause), fix, sizeof(fix));
+	check(strstr(cause, "exactly one of IFF_TUN and IFF_TAP") != NULL,
+	      "host_cause: TUNSETIFF without tun or tap");
+	v.op = NICDIAG_HOST_OP_PCI_PROBE;
+	v.pci_addr = "0000:03:00.0";
+	v.pci_driver = "vfio-pci";
+	host_cause(&v, cause, sizeof(cause), fix, sizeof(fix));
+	check(strstr(cause, "no IOMMU group") && strstr(fix, "intel_iommu=on"),
+	      "host_cause: vfio-pci EINVAL is the missing IOMMU, fix on the command line");
+	check_str(tun_flags_str(0x0001 | 0x1000 | 0x80000, buf, sizeof(buf)), "tun|no_pi|0x80000",
+		  "tun flags: known names, unknown bits in hex");
+	check_str(port_state_name(NICDIAG_PORT_LEARNING), "learning", "port state name");
+	check_str(port_state_name(9), "state#9", "unknown port state");
+}
+
 int main(void)
 {
 	test_decoders();
@@ -545,6 +654,7 @@ int main(void)
 	test_queue_events();
 	test_aer_decoders();
 	test_pcie_link();
+	test_host_events();
 	free(capture_buf);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;

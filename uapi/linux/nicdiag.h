@@ -129,6 +129,25 @@ enum nicdiag_attr {
  *	under is recorded with ifindex 0
  * @NICDIAG_EV_AER_RECOVERY: what the kernel's AER recovery did after an
  *	uncorrectable error, from its log (NICDIAG_AER_A_RECOVERY, _LOG)
+ * @NICDIAG_EV_TAP_ATTACH: host side: a process attached a queue to a tap
+ *	or tun device (TUNSETIFF, TUNSETQUEUE attach); NICDIAG_EVENT_A_HOST
+ *	has the flags and the queue count, NICDIAG_EVENT_A_PID the process
+ * @NICDIAG_EV_TAP_DETACH: host side: a queue was detached (TUNSETQUEUE)
+ * @NICDIAG_EV_VHOST_SETUP: host side: a vhost-net setup step succeeded
+ *	(owner set, backend set on a virtqueue)
+ * @NICDIAG_EV_HOST_FAIL: host side: a setup step was refused: a tun, tap
+ *	or vhost-net ioctl, a PCI driver's probe (e.g. vfio-pci), a vfio
+ *	device open; NICDIAG_HOST_A_OP says which, NICDIAG_HOST_A_ERRNO why
+ * @NICDIAG_EV_BRIDGE_JOIN: a watched device became a bridge port
+ *	(NICDIAG_HOST_A_MASTER)
+ * @NICDIAG_EV_BRIDGE_LEAVE: it stopped being one
+ * @NICDIAG_EV_PORT_STATE: the bridge (STP) state of a watched port changed
+ *	(NICDIAG_HOST_A_PORT_STATE, _OLD_PORT_STATE)
+ * @NICDIAG_EV_PCI_BIND: a driver was bound to a network-class PCI function
+ *	(identity: NICDIAG_EVENT_A_DRIVER and _BUS_INFO; no netdev)
+ * @NICDIAG_EV_PCI_UNBIND: a driver was unbound from one
+ * @NICDIAG_EV_VFIO_OPEN: a process opened a network-class PCI function
+ *	through vfio-pci (device passthrough: the process is the VM)
  */
 enum nicdiag_event_type {
 	NICDIAG_EV_UNSPEC,
@@ -153,6 +172,16 @@ enum nicdiag_event_type {
 	NICDIAG_EV_NEEDS_RESET,
 	NICDIAG_EV_AER,
 	NICDIAG_EV_AER_RECOVERY,
+	NICDIAG_EV_TAP_ATTACH,
+	NICDIAG_EV_TAP_DETACH,
+	NICDIAG_EV_VHOST_SETUP,
+	NICDIAG_EV_HOST_FAIL,
+	NICDIAG_EV_BRIDGE_JOIN,
+	NICDIAG_EV_BRIDGE_LEAVE,
+	NICDIAG_EV_PORT_STATE,
+	NICDIAG_EV_PCI_BIND,
+	NICDIAG_EV_PCI_UNBIND,
+	NICDIAG_EV_VFIO_OPEN,
 
 	__NICDIAG_EV_MAX,
 	NICDIAG_EV_MAX = (__NICDIAG_EV_MAX - 1)
@@ -235,6 +264,11 @@ enum nicdiag_operstate {
  * @NICDIAG_DEV_A_N_AER_COR: u32, correctable AER errors on or above it
  * @NICDIAG_DEV_A_N_AER_NONFATAL: u32, uncorrectable non-fatal ones
  * @NICDIAG_DEV_A_N_AER_FATAL: u32, uncorrectable fatal ones
+ * @NICDIAG_DEV_A_OWNER_PID: u32, tap/tun: the process that last attached a
+ *	queue (the VM), 0 if none seen
+ * @NICDIAG_DEV_A_OWNER_COMM: string, that process's name
+ * @NICDIAG_DEV_A_MASTER: string, the bridge the device is a port of
+ * @NICDIAG_DEV_A_PORT_STATE: u8, enum nicdiag_port_state, as a bridge port
  */
 enum nicdiag_dev_attr {
 	NICDIAG_DEV_A_UNSPEC,
@@ -266,6 +300,10 @@ enum nicdiag_dev_attr {
 	NICDIAG_DEV_A_N_AER_COR,
 	NICDIAG_DEV_A_N_AER_NONFATAL,
 	NICDIAG_DEV_A_N_AER_FATAL,
+	NICDIAG_DEV_A_OWNER_PID,
+	NICDIAG_DEV_A_OWNER_COMM,
+	NICDIAG_DEV_A_MASTER,
+	NICDIAG_DEV_A_PORT_STATE,
 
 	__NICDIAG_DEV_A_MAX,
 	NICDIAG_DEV_A_MAX = (__NICDIAG_DEV_A_MAX - 1)
@@ -291,6 +329,11 @@ enum nicdiag_dev_attr {
  * @NICDIAG_EVENT_A_QUEUE: nest, enum nicdiag_queue_attr: the TX queue of a
  *	stall, resume, watchdog, broken-queue or needs-reset event
  * @NICDIAG_EVENT_A_AER: nest, enum nicdiag_aer_attr: an AER report
+ * @NICDIAG_EVENT_A_PID: u32, the process (thread group id) whose action
+ *	the event records, when a user process caused it
+ * @NICDIAG_EVENT_A_COMM: string, that process's name
+ * @NICDIAG_EVENT_A_HOST: nest, enum nicdiag_host_attr: host-side details
+ *	(tap, vhost-net, bridge port, PCI binding, vfio)
  */
 enum nicdiag_event_attr {
 	NICDIAG_EVENT_A_UNSPEC,
@@ -308,6 +351,9 @@ enum nicdiag_event_attr {
 	NICDIAG_EVENT_A_SETUP,
 	NICDIAG_EVENT_A_QUEUE,
 	NICDIAG_EVENT_A_AER,
+	NICDIAG_EVENT_A_PID,
+	NICDIAG_EVENT_A_COMM,
+	NICDIAG_EVENT_A_HOST,
 
 	__NICDIAG_EVENT_A_MAX,
 	NICDIAG_EVENT_A_MAX = (__NICDIAG_EVENT_A_MAX - 1)
@@ -543,6 +589,95 @@ enum nicdiag_aer_attr {
 
 	__NICDIAG_AER_A_MAX,
 	NICDIAG_AER_A_MAX = (__NICDIAG_AER_A_MAX - 1)
+};
+
+/**
+ * enum nicdiag_host_op - the host-side step an event is about
+ *	(NICDIAG_HOST_A_OP)
+ * @NICDIAG_HOST_OP_UNSPEC: unused
+ * @NICDIAG_HOST_OP_TUNSETIFF: TUNSETIFF on /dev/net/tun: create or attach
+ *	a tap/tun device
+ * @NICDIAG_HOST_OP_TUNSETQUEUE: TUNSETQUEUE: attach or detach a queue
+ * @NICDIAG_HOST_OP_TUN_IOCTL: another ioctl on a tun/tap file
+ * @NICDIAG_HOST_OP_TAP_IOCTL: an ioctl on a macvtap file (/dev/tapN)
+ * @NICDIAG_HOST_OP_VHOST_SET_OWNER: VHOST_SET_OWNER on /dev/vhost-net
+ * @NICDIAG_HOST_OP_VHOST_SET_BACKEND: VHOST_NET_SET_BACKEND: give a
+ *	virtqueue its tap (NICDIAG_HOST_A_FD, _INDEX)
+ * @NICDIAG_HOST_OP_VHOST_IOCTL: another vhost-net ioctl
+ * @NICDIAG_HOST_OP_PCI_PROBE: a PCI driver's probe of a network-class
+ *	function (NICDIAG_HOST_A_PCI_ADDR, _PCI_DRIVER)
+ * @NICDIAG_HOST_OP_VFIO_OPEN: opening a vfio-pci device
+ * @NICDIAG_HOST_OP_TAP_OPEN: opening a macvtap device (/dev/tapN), which
+ *	attaches a queue
+ */
+enum nicdiag_host_op {
+	NICDIAG_HOST_OP_UNSPEC,
+	NICDIAG_HOST_OP_TUNSETIFF,
+	NICDIAG_HOST_OP_TUNSETQUEUE,
+	NICDIAG_HOST_OP_TUN_IOCTL,
+	NICDIAG_HOST_OP_TAP_IOCTL,
+	NICDIAG_HOST_OP_VHOST_SET_OWNER,
+	NICDIAG_HOST_OP_VHOST_SET_BACKEND,
+	NICDIAG_HOST_OP_VHOST_IOCTL,
+	NICDIAG_HOST_OP_PCI_PROBE,
+	NICDIAG_HOST_OP_VFIO_OPEN,
+	NICDIAG_HOST_OP_TAP_OPEN,
+};
+
+/**
+ * enum nicdiag_port_state - a bridge port's state, as BR_STATE_* in
+ *	<linux/if_bridge.h>
+ */
+enum nicdiag_port_state {
+	NICDIAG_PORT_DISABLED,
+	NICDIAG_PORT_LISTENING,
+	NICDIAG_PORT_LEARNING,
+	NICDIAG_PORT_FORWARDING,
+	NICDIAG_PORT_BLOCKING,
+};
+
+/**
+ * enum nicdiag_host_attr - host-side details (NICDIAG_EVENT_A_HOST)
+ * @NICDIAG_HOST_A_UNSPEC: unused
+ * @NICDIAG_HOST_A_PAD: padding for 64-bit attributes
+ * @NICDIAG_HOST_A_OP: u8, enum nicdiag_host_op
+ * @NICDIAG_HOST_A_IOCTL: u32, the ioctl request number
+ * @NICDIAG_HOST_A_ERRNO: u32, HOST_FAIL: the error returned, positive
+ * @NICDIAG_HOST_A_FLAGS: u32, TUNSETIFF/TUNSETQUEUE: the IFF_* flags asked
+ *	for (IFF_TAP, IFF_NO_PI, IFF_VNET_HDR, IFF_MULTI_QUEUE, ...)
+ * @NICDIAG_HOST_A_IFNAME: string, TUNSETIFF: the name asked for
+ * @NICDIAG_HOST_A_QUEUES: u32, TAP_ATTACH/DETACH: queues attached after it
+ * @NICDIAG_HOST_A_FD: u32, VHOST_SET_BACKEND: the file descriptor passed
+ *	(-1 detaches)
+ * @NICDIAG_HOST_A_INDEX: u32, VHOST_SET_BACKEND: the virtqueue index
+ * @NICDIAG_HOST_A_MASTER: string, the bridge (BRIDGE_*, PORT_STATE)
+ * @NICDIAG_HOST_A_PORT_STATE: u8, enum nicdiag_port_state, now
+ * @NICDIAG_HOST_A_OLD_PORT_STATE: u8, the state before (PORT_STATE)
+ * @NICDIAG_HOST_A_PCI_ADDR: string, the PCI function (PCI_*, VFIO_OPEN,
+ *	PCI_PROBE and VFIO_OPEN failures)
+ * @NICDIAG_HOST_A_PCI_DRIVER: string, the PCI driver concerned
+ * @NICDIAG_HOST_A_PCI_ID: u32, vendor << 16 | device of that function
+ */
+enum nicdiag_host_attr {
+	NICDIAG_HOST_A_UNSPEC,
+	NICDIAG_HOST_A_PAD,
+	NICDIAG_HOST_A_OP,
+	NICDIAG_HOST_A_IOCTL,
+	NICDIAG_HOST_A_ERRNO,
+	NICDIAG_HOST_A_FLAGS,
+	NICDIAG_HOST_A_IFNAME,
+	NICDIAG_HOST_A_QUEUES,
+	NICDIAG_HOST_A_FD,
+	NICDIAG_HOST_A_INDEX,
+	NICDIAG_HOST_A_MASTER,
+	NICDIAG_HOST_A_PORT_STATE,
+	NICDIAG_HOST_A_OLD_PORT_STATE,
+	NICDIAG_HOST_A_PCI_ADDR,
+	NICDIAG_HOST_A_PCI_DRIVER,
+	NICDIAG_HOST_A_PCI_ID,
+
+	__NICDIAG_HOST_A_MAX,
+	NICDIAG_HOST_A_MAX = (__NICDIAG_HOST_A_MAX - 1)
 };
 
 /**
