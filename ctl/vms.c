@@ -12,6 +12,8 @@
 
 #include <linux/nicdiag.h>
 
+#include "aer.h"
+#include "event.h"
 #include "host.h"
 #include "nl.h"
 #include "print.h"
@@ -42,6 +44,8 @@ struct vm {
 	char fails[MAX_FAILS][600];
 	char fixes[MAX_FAILS][512];
 	int nfails;
+	char aer[MAX_FAILS][400];	/* AER errors on functions passed to it */
+	int naer;
 };
 
 struct port {
@@ -107,6 +111,28 @@ static void note_tap(struct vm *vm, const char *ifname, const struct host_view *
 		t->queues = v->queues;
 }
 
+/* An AER error on a function a process took through vfio: that VM's. */
+static void vms_aer(struct vms_ctx *c, struct nlattr **ev)
+{
+	struct nlattr *a[NICDIAG_AER_A_MAX + 1];
+	unsigned int sev;
+	char bits[256];
+	struct vm *vm;
+
+	if (nla_parse_nested(a, NICDIAG_AER_A_MAX, ev[NICDIAG_EVENT_A_AER], aer_policy))
+		return;
+	vm = vm_of(c, nla_get_u32(ev[NICDIAG_EVENT_A_PID]),
+		   ev[NICDIAG_EVENT_A_COMM] ? nla_get_string(ev[NICDIAG_EVENT_A_COMM]) : "?");
+	if (!vm || vm->naer == MAX_FAILS)
+		return;
+	vm->n_events++;
+	sev = a[NICDIAG_AER_A_SEVERITY] ? nla_get_u8(a[NICDIAG_AER_A_SEVERITY]) : 0;
+	aer_status_str(sev, a[NICDIAG_AER_A_STATUS] ? nla_get_u32(a[NICDIAG_AER_A_STATUS]) : 0,
+		       bits, sizeof(bits));
+	snprintf(vm->aer[vm->naer++], sizeof(vm->aer[0]), "%s %s on %s", aer_severity_name(sev),
+		 bits, a[NICDIAG_AER_A_PCI_ADDR] ? nla_get_string(a[NICDIAG_AER_A_PCI_ADDR]) : "?");
+}
+
 static int vms_reply(struct nlattr **tb, void *arg)
 {
 	struct vms_ctx *c = arg;
@@ -120,9 +146,15 @@ static int vms_reply(struct nlattr **tb, void *arg)
 
 	if (!tb[NICDIAG_A_EVENT] ||
 	    nla_parse_nested(ev, NICDIAG_EVENT_A_MAX, tb[NICDIAG_A_EVENT], NULL) ||
-	    !ev[NICDIAG_EVENT_A_TYPE] || host_view(ev[NICDIAG_EVENT_A_HOST], &v))
+	    !ev[NICDIAG_EVENT_A_TYPE])
 		return 0;
 	type = nla_get_u32(ev[NICDIAG_EVENT_A_TYPE]);
+	if (type == NICDIAG_EV_AER && ev[NICDIAG_EVENT_A_PID] && ev[NICDIAG_EVENT_A_AER]) {
+		vms_aer(c, ev);
+		return 0;
+	}
+	if (host_view(ev[NICDIAG_EVENT_A_HOST], &v))
+		return 0;
 	ifname = ev[NICDIAG_EVENT_A_IFNAME] ? nla_get_string(ev[NICDIAG_EVENT_A_IFNAME]) : "";
 	if (type == NICDIAG_EV_BRIDGE_JOIN || type == NICDIAG_EV_BRIDGE_LEAVE ||
 	    type == NICDIAG_EV_PORT_STATE) {
@@ -241,6 +273,12 @@ static void print_vm(struct vms_ctx *c, struct vm *vm)
 	for (i = 0; i < vm->npci; i++) {
 		out_arr_str(vm->pci[i]);
 		out_text("    passthrough %s (vfio-pci)\n", vm->pci[i]);
+	}
+	out_arr_close();
+	out_arr_open("aer");
+	for (i = 0; i < vm->naer; i++) {
+		out_arr_str(vm->aer[i]);
+		out_text("    aer: %s\n", vm->aer[i]);
 	}
 	out_arr_close();
 	out_arr_open("failures");

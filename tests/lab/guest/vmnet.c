@@ -180,12 +180,18 @@ static int vfio_step(const char *pci)
 	if (ioctl(g, VFIO_GROUP_GET_STATUS, &st) < 0)
 		return -1;
 	if (!(st.flags & VFIO_GROUP_FLAGS_VIABLE)) {
+		fprintf(stderr, "vmnet: group %s not viable (flags 0x%x)\n", group, st.flags);
 		errno = EPERM;
 		return -1;
 	}
-	if (ioctl(g, VFIO_GROUP_SET_CONTAINER, &c) < 0 ||
-	    ioctl(c, VFIO_SET_IOMMU, VFIO_TYPE1_IOMMU) < 0)
+	if (ioctl(g, VFIO_GROUP_SET_CONTAINER, &c) < 0) {
+		fprintf(stderr, "vmnet: VFIO_GROUP_SET_CONTAINER: %s\n", strerror(errno));
 		return -1;
+	}
+	if (ioctl(c, VFIO_SET_IOMMU, VFIO_TYPE1_IOMMU) < 0) {
+		fprintf(stderr, "vmnet: VFIO_SET_IOMMU: %s\n", strerror(errno));
+		return -1;
+	}
 	return ioctl(g, VFIO_GROUP_GET_DEVICE_FD, pci);
 }
 
