@@ -40,7 +40,12 @@ nicctl vms $VM | tee $T/vms.out
 check "vms: vmpt has $PCI passed through" grep -q "passthrough $PCI (vfio-pci)" $T/vms.out
 
 # An uncorrectable error on the passed-through function: the VM's.
-qmp-hmp "pcie_aer_inject_error nic1 POISON_TLP" > /dev/null
+# (QEMU's injections into an endpoint do not reach a 5.10 guest: there the
+# kernel's aer_inject plays the device, as in t-aer.)
+case "$(uname -r)" in
+5.10.*) modprobe aer_inject && aer-inject $PCI uncor 0x1000 ;;
+*) qmp-hmp "pcie_aer_inject_error nic1 POISON_TLP" > /dev/null ;;
+esac
 check_wait "aer: on $PCI, tied to vmpt's process" 30 \
 	has aer "\"pid\":$VM" "\"pci_addr\":\"$PCI\"" '"driver":"vfio-pci"'
 nicctl events | grep -F ' aer' | tail -n 2
