@@ -125,5 +125,6 @@ const char *nicdiag_host_op_name(unsigned int op)
  */
 const char *nicdiag_port_state_name(unsigned int state)
 {
-	return name_or_unknown(nicdiag_port_state_names, ARRAY_SIZE(nicdiag_port_state_names), state);
+	return name_or_unknown(nicdiag_port_state_names,
+			       ARRAY_SIZE(nicdiag_port_state_names), state);
 }
