@@ -119,7 +119,9 @@ static bool tun_setup_cmd(unsigned int cmd)
 	return false;
 }
 
-static int tun_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
+/* An ioctl on a tun/tap file (@macvtap false) or a macvtap file. */
+static int tun_ioctl_entry(struct kretprobe_instance *ri, struct pt_regs *regs,
+			   bool macvtap)
 {
 	struct hp_call *c = (struct hp_call *)ri->data;
 	unsigned int cmd = regs_get_kernel_argument(regs, 1);
@@ -130,30 +132,26 @@ static int tun_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
 	memset(c, 0, sizeof(*c));
 	c->cmd = cmd;
 	c->arg = (unsigned long)arg;
-	c->op = cmd == TUNSETIFF ? NICDIAG_HOST_OP_TUNSETIFF :
-		cmd == TUNSETQUEUE ? NICDIAG_HOST_OP_TUNSETQUEUE :
-		NICDIAG_HOST_OP_TUN_IOCTL;
-	if (cmd == TUNSETIFF || cmd == TUNSETQUEUE)
+	if (macvtap)
+		c->op = NICDIAG_HOST_OP_TAP_IOCTL;
+	else
+		c->op = cmd == TUNSETIFF ? NICDIAG_HOST_OP_TUNSETIFF :
+			cmd == TUNSETQUEUE ? NICDIAG_HOST_OP_TUNSETQUEUE :
+			NICDIAG_HOST_OP_TUN_IOCTL;
+	if (cmd == TUNSETIFF || (!macvtap && cmd == TUNSETQUEUE))
 		c->have_ifr = !copy_from_user_nofault(&c->ifr, arg,
 						      sizeof(c->ifr));
 	return 0;
 }
 
+static int tun_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
+{
+	return tun_ioctl_entry(ri, regs, false);
+}
+
 static int tap_ioctl_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
-	struct hp_call *c = (struct hp_call *)ri->data;
-	unsigned int cmd = regs_get_kernel_argument(regs, 1);
-	void __user *arg = (void __user *)regs_get_kernel_argument(regs, 2);
-
-	if (!tun_setup_cmd(cmd) || !hp_our_netns())
-		return 1;
-	memset(c, 0, sizeof(*c));
-	c->cmd = cmd;
-	c->op = NICDIAG_HOST_OP_TAP_IOCTL;
-	if (cmd == TUNSETIFF)
-		c->have_ifr = !copy_from_user_nofault(&c->ifr, arg,
-						      sizeof(c->ifr));
-	return 0;
+	return tun_ioctl_entry(ri, regs, true);
 }
 
 static int tap_open_entry(struct kretprobe_instance *ri, struct pt_regs *regs)

@@ -13,16 +13,6 @@ ev() {
 	shift
 	nicctl events --json | grep -F "\"type\":\"$_t\"" | { if [ $# -gt 0 ]; then grep -F "$@"; else cat; fi; }
 }
-# has TYPE PATTERN...: an event of TYPE whose line holds every PATTERN.
-has() {
-	_t=$1
-	shift
-	_l=$(nicctl events --json | grep -F "\"type\":\"$_t\"")
-	for _p in "$@"; do
-		_l=$(echo "$_l" | grep -F -- "$_p") || return 1
-	done
-	[ -n "$_l" ]
-}
 
 nicctl watch --json > $T/watch.json 2>&1 &
 WATCH=$!

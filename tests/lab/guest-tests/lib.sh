@@ -55,6 +55,18 @@ jq_has() { grep -F "\"$1\":\"$2\"" ; }
 # Value of a numeric or boolean key in one JSON line on stdin.
 json_num() { sed -n "s/.*\"$1\":\([0-9a-z]*\).*/\1/p" | head -n 1; }
 
+# has TYPE PATTERN...: a recorded event of TYPE whose JSON line holds
+# every PATTERN (fixed strings).
+has() {
+	_t=$1
+	shift
+	_l=$(nicctl events --json | grep -F "\"type\":\"$_t\"")
+	for _p in "$@"; do
+		_l=$(echo "$_l" | grep -F -- "$_p") || return 1
+	done
+	[ -n "$_l" ]
+}
+
 # Output of a command for checks that need it twice.
 out() { "$@" 2>&1; }
 

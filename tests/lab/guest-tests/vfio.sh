@@ -4,15 +4,6 @@
 # injected on that function is then the VM's.
 T=/tmp/vfio
 mkdir -p $T
-has() {
-	_t=$1
-	shift
-	_l=$(nicctl events --json | grep -F "\"type\":\"$_t\"")
-	for _p in "$@"; do
-		_l=$(echo "$_l" | grep -F -- "$_p") || return 1
-	done
-	[ -n "$_l" ]
-}
 PCI=0000:02:00.0
 modprobe vfio-pci
 # QEMU's emulated VT-d here has no interrupt remapping (TCG); without it
