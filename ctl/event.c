@@ -619,6 +619,27 @@ int event_ident(struct nlattr *nest, uint32_t *ifindex, const char **ifname)
 	return 0;
 }
 
+uint64_t event_seq(struct nlattr *nest)
+{
+	struct nlattr *ev[NICDIAG_EVENT_A_MAX + 1];
+
+	if (nla_parse_nested(ev, NICDIAG_EVENT_A_MAX, nest, event_policy) ||
+	    !ev[NICDIAG_EVENT_A_SEQ])
+		return 0;
+	return nla_get_u64(ev[NICDIAG_EVENT_A_SEQ]);
+}
+
+int event_actor(struct nlattr *nest, uint32_t *pid, const char **bus_info)
+{
+	struct nlattr *ev[NICDIAG_EVENT_A_MAX + 1];
+
+	if (nla_parse_nested(ev, NICDIAG_EVENT_A_MAX, nest, event_policy))
+		return -1;
+	*pid = u32_or(ev[NICDIAG_EVENT_A_PID], 0);
+	*bus_info = str_or(ev[NICDIAG_EVENT_A_BUS_INFO], "");
+	return 0;
+}
+
 uint64_t print_event(struct nlattr *nest, struct seq_tracker *t)
 {
 	struct nlattr *ev[NICDIAG_EVENT_A_MAX + 1];

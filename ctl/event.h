@@ -26,5 +26,9 @@ extern struct nla_policy aer_policy[];
 unsigned int queue_not_consumed(struct nlattr **q);
 /* Event's ifindex and ifname, for filtering. */
 int event_ident(struct nlattr *nest, uint32_t *ifindex, const char **ifname);
+/* Event's sequence number, 0 if bad. */
+uint64_t event_seq(struct nlattr *nest);
+/* Event's acting process (0: none) and bus info, for --vm. */
+int event_actor(struct nlattr *nest, uint32_t *pid, const char **bus_info);
 
 #endif

@@ -36,6 +36,7 @@
 
 struct opts {
 	bool json;
+	uint32_t vm;	/* --vm PID: that process's story only */
 	bool have_since;
 	uint64_t since;
 	long count;
@@ -139,7 +140,36 @@ struct events_ctx {
 	uint64_t since;
 	uint32_t ifindex;
 	long left;	/* events still to print (watch --count), <0: no limit */
+	uint32_t vm;	/* --vm PID */
+	char vm_devs[64][32];	/* devices that process acted on */
+	int nvm_devs;
 };
+
+/*
+ * --vm PID: events the process caused, and every later event on a device
+ * it acted on (its taps' carrier and bridge port states, the PCI function
+ * it took through vfio), so the output reads as that VM's story.
+ */
+static bool vm_selected(struct events_ctx *c, struct nlattr *ev)
+{
+	const char *ifname, *bus;
+	uint32_t ifindex, pid;
+	int i;
+
+	if (event_ident(ev, &ifindex, &ifname) || event_actor(ev, &pid, &bus))
+		return false;
+	for (i = 0; i < c->nvm_devs; i++)
+		if ((ifname[0] && !strcmp(c->vm_devs[i], ifname)) ||
+		    (bus[0] && !strcmp(c->vm_devs[i], bus)))
+			return true;
+	if (pid != c->vm)
+		return false;
+	/* A PCI function is named by its address; a netdev by its name. */
+	if ((ifname[0] || strchr(bus, ':')) && c->nvm_devs < 64)
+		snprintf(c->vm_devs[c->nvm_devs++], sizeof(c->vm_devs[0]), "%s",
+			 ifname[0] ? ifname : bus);
+	return true;
+}
 
 static bool selected(struct events_ctx *c, struct nlattr *ev)
 {
@@ -147,6 +177,8 @@ static bool selected(struct events_ctx *c, struct nlattr *ev)
 	uint32_t ifindex;
 	int i;
 
+	if (c->vm && !vm_selected(c, ev))
+		return false;
 	if (!c->nsel)
 		return true;
 	if (event_ident(ev, &ifindex, &ifname))
@@ -162,8 +194,16 @@ static int events_reply(struct nlattr **tb, void *arg)
 {
 	struct events_ctx *c = arg;
 
-	if (!tb[NICDIAG_A_EVENT] || !selected(c, tb[NICDIAG_A_EVENT]))
+	if (!tb[NICDIAG_A_EVENT])
 		return 0;
+	if (!selected(c, tb[NICDIAG_A_EVENT])) {
+		/* Left out on purpose is not lost: no gap for it. */
+		uint64_t seq = event_seq(tb[NICDIAG_A_EVENT]);
+
+		if (seq > c->t.last)
+			c->t.last = seq;
+		return 0;
+	}
 	print_event(tb[NICDIAG_A_EVENT], &c->t);
 	if (c->left > 0 && --c->left == 0)
 		return -1;
@@ -183,7 +223,7 @@ static int events_fill(struct nl_msg *msg, void *arg)
 
 static int cmd_events(struct nicctl_nl *nl, struct opts *o)
 {
-	struct events_ctx c = { .left = -1 };
+	struct events_ctx c = { .left = -1, .vm = o->vm };
 	struct dev_sel sel;
 
 	if (o->nargs > 1)
@@ -267,7 +307,7 @@ static void watch_resync(struct nicctl_nl *nl, struct watch_ctx *w)
 static int cmd_watch(struct nicctl_nl *nl, struct opts *o)
 {
 	struct watch_ctx w = { .ev.left = o->count > 0 ? o->count : -1,
-			       .family = nl->family };
+			       .ev.vm = o->vm, .family = nl->family };
 	struct dev_sel *sel = calloc(o->nargs + 1, sizeof(*sel));
 	struct nl_sock *sk = nl_socket_alloc();
 	time_t end = o->timeout > 0 ? time(NULL) + o->timeout : 0;
@@ -531,11 +571,11 @@ static int cmd_vms(struct nicctl_nl *nl, struct opts *o)
 /* ---- the table, usage, main ------------------------------------------------ */
 
 static const struct cmd cmds[] = {
-	{ "watch", cmd_watch, "[DEV...] [--count N] [--timeout SECS]",
+	{ "watch", cmd_watch, "[DEV...] [--count N] [--timeout SECS] [--vm PID]",
 	  "print events as they happen, one line each; report lost events" },
 	{ "show", cmd_show, "[DEV]",
 	  "watched devices: driver, bus, link state, transition counts, last change" },
-	{ "events", cmd_events, "[DEV] [--since SEQ]",
+	{ "events", cmd_events, "[DEV] [--since SEQ] [--vm PID]",
 	  "the recorded event history, oldest first" },
 	{ "stats", cmd_stats, "",
 	  "events recorded, overwritten, not delivered, cleared; per type" },
@@ -562,7 +602,7 @@ static void usage(FILE *fp, const struct cmd *only)
 	}
 	fprintf(fp, "usage: nicctl [--json] COMMAND [ARGS]\n\ncommands:\n");
 	for (c = cmds; c->name; c++)
-		fprintf(fp, "  %-7s %-40s %s\n", c->name, c->args, c->help);
+		fprintf(fp, "  %-7s %-48s %s\n", c->name, c->args, c->help);
 	fprintf(fp,
 		"\noptions:\n"
 		"  -j, --json     one JSON object per line (keys: see ctl/README.md)\n"
@@ -583,6 +623,7 @@ int main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ "since", required_argument, NULL, 's' },
 		{ "count", required_argument, NULL, 'c' },
+		{ "vm", required_argument, NULL, 'm' },
 		{ "timeout", required_argument, NULL, 't' },
 		{ NULL },
 	};
@@ -597,7 +638,7 @@ int main(int argc, char **argv)
 
 	if (!pos)
 		return EXIT_ERROR;
-	while ((opt = getopt_long(argc, argv, "-jhVs:c:t:", lopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "-jhVs:c:t:m:", lopts, NULL)) != -1) {
 		switch (opt) {
 		case 1:
 			pos[n++] = optarg;
@@ -622,6 +663,13 @@ int main(int argc, char **argv)
 			break;
 		case 'c':
 			o.count = atol(optarg);
+			break;
+		case 'm':
+			if (!is_number(optarg)) {
+				fprintf(stderr, "nicctl: --vm takes a process id\n");
+				return EXIT_USAGE;
+			}
+			o.vm = strtoul(optarg, NULL, 10);
 			break;
 		case 't':
 			o.timeout = atol(optarg);

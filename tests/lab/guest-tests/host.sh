@@ -167,6 +167,16 @@ check "debugfs host: probes registered, nothing missed or lost" sh -c "
 	! grep -q '^probes_registered 0' /sys/kernel/debug/nicdiag/host"
 
 # ---- the story per VM -----------------------------------------------------
+nicctl events --vm $VM1 > $T/story.txt
+cat $T/story.txt
+check "events --vm: vm1's own steps" sh -c "
+	grep -q 'vmtap0 (tun tap) \[vmnet $VM1\] queue attached' $T/story.txt &&
+	grep -q '\[vmnet $VM1\] vhost-net: owner set' $T/story.txt"
+check "events --vm: its tap's bridge port walk, caused by no process" \
+	grep -q 'vmtap0 (tun tap) bridge br0 port learning -> forwarding' $T/story.txt
+check "events --vm: nothing of other VMs' devices" sh -c "! grep -q 'mq0\|vmtap1\|mvt0' $T/story.txt"
+check "events --vm: what it leaves out is not reported lost" sh -c "! grep -q ' lost ' $T/story.txt"
+
 nicctl vms > $T/vms.out
 cat $T/vms.out
 check "vms: vm1 by name, running, its tap on br0 forwarding, vhost-net set up" sh -c "
