@@ -236,18 +236,22 @@ static void evidence_resources(struct diagnosis *d, struct nlattr **st)
 	static const char *const irq[] = { "unknown", "INTx", "MSI", "MSI-X" };
 	unsigned int mode = st[NICDIAG_SETUP_A_IRQ_MODE] ?
 			    nla_get_u8(st[NICDIAG_SETUP_A_IRQ_MODE]) % 4 : 0;
-
-	char qp[96];
+	char qp[96], vqs[32] = "", cpus[32] = "";
 
 	if (u32a(st, NICDIAG_SETUP_A_MAX_QUEUE_PAIRS))
-		snprintf(qp, sizeof(qp), "%u of %u offered queue pairs in use",
+		snprintf(qp, sizeof(qp), ", %u of %u offered queue pairs in use",
 			 u32a(st, NICDIAG_SETUP_A_QUEUE_PAIRS),
 			 u32a(st, NICDIAG_SETUP_A_MAX_QUEUE_PAIRS));
+	else if (st[NICDIAG_SETUP_A_NUM_VQS])
+		snprintf(qp, sizeof(qp), ", one queue pair (multiqueue not offered)");
 	else
-		snprintf(qp, sizeof(qp), "one queue pair (multiqueue not offered)");
-	evidence(d, "interrupts %s, %u MSI-X vectors, %u virtqueues, %s, %u CPUs",
-		 irq[mode], u32a(st, NICDIAG_SETUP_A_MSIX_VECTORS),
-		 u32a(st, NICDIAG_SETUP_A_NUM_VQS), qp, u32a(st, NICDIAG_SETUP_A_CPUS));
+		qp[0] = '\0';	/* a snapshot from sysfs: queues unknown */
+	if (st[NICDIAG_SETUP_A_NUM_VQS])
+		snprintf(vqs, sizeof(vqs), ", %u virtqueues", u32a(st, NICDIAG_SETUP_A_NUM_VQS));
+	if (st[NICDIAG_SETUP_A_CPUS])
+		snprintf(cpus, sizeof(cpus), ", %u CPUs", u32a(st, NICDIAG_SETUP_A_CPUS));
+	evidence(d, "interrupts %s, %u MSI-X vectors%s%s%s",
+		 irq[mode], u32a(st, NICDIAG_SETUP_A_MSIX_VECTORS), vqs, qp, cpus);
 }
 
 /**
