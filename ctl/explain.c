@@ -223,7 +223,12 @@ static void diagnose_degradations(struct diagnosis *d, struct nlattr **st)
 			 "QEMU: status=on (remove status=off) on -device virtio-net-pci; libvirt: remove the <qemu:override> that sets status");
 	}
 	d->verdict = d->root.cause[0] ? "degraded" : "healthy";
-	if (!d->root.cause[0])
+	if (!d->root.cause[0] && !st[NICDIAG_SETUP_A_NUM_VQS])
+		/* From sysfs: queues are not known there. */
+		snprintf(d->root.cause, LINE, "set up with %s (%u vectors), %s transport",
+			 irq == NICDIAG_IRQ_MSIX ? "MSI-X" : irq == NICDIAG_IRQ_MSI ? "MSI" : "INTx",
+			 vectors, off & (1ULL << VIRTIO_F_VERSION_1_BIT) ? "modern" : "legacy");
+	else if (!d->root.cause[0])
 		snprintf(d->root.cause, LINE,
 			 "set up with %s (%u vectors for %u virtqueues), %u/%u queue pairs, %s transport",
 			 irq == NICDIAG_IRQ_MSIX ? "MSI-X" : irq == NICDIAG_IRQ_MSI ? "MSI" : "INTx",
