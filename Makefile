@@ -26,11 +26,15 @@ ctl:
 	$(MAKE) -C ctl
 
 # Test tools the lab puts in its guests.
-tools: tests/bin/nlraw
+tools: tests/bin/nlraw tests/bin/jsoncheck
 
 tests/bin/nlraw: tests/tools/nlraw.c
 	mkdir -p tests/bin
 	$(CC) -O2 -Wall -Wextra -Werror -o $@ $< -lmnl
+
+tests/bin/jsoncheck: tests/tools/jsoncheck.c
+	mkdir -p tests/bin
+	$(CC) -O2 -Wall -Wextra -Werror -static -o $@ $<
 
 deps:
 	scripts/setup-deps
