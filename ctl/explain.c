@@ -809,7 +809,8 @@ static bool matches(const struct snap *s, const char *dev)
  * @c: the set
  * @dev: only this netdev or virtio device, or NULL for all
  * @what: which verdicts: EXPLAIN_ALL, or EXPLAIN_UNHEALTHY (every verdict
- *	but healthy, worst first: failed, stalled, flapping, degraded)
+ *	but healthy, worst first: failed, stalled, flapping, degraded; then
+ *	the healthy ones with trouble in their history)
  * @brief: the cause line only
  *
  * Return: how many were printed.
@@ -836,6 +837,14 @@ int explain_print(struct explain_set *c, const char *dev, enum explain_what what
 				print_diagnosis(c->snaps[i].d, brief);
 				shown++;
 			}
+	/* Healthy now, with trouble in the history: past stalls, flapping,
+	 * AER reports. */
+	for (i = 0; i < c->n; i++)
+		if (c->snaps[i].d && matches(&c->snaps[i], dev) &&
+		    !strcmp(c->snaps[i].d->verdict, "healthy") && c->snaps[i].d->nother) {
+			print_diagnosis(c->snaps[i].d, brief);
+			shown++;
+		}
 	return shown;
 }
 

@@ -299,8 +299,12 @@ static void print_header(struct report *r)
 		out_text("nicdiag module: loaded; %d watched device(s), %d event(s) held\n",
 			 r->devs.n, r->evs.n);
 	} else {
-		out_str("module", "nicdiag module: NOT LOADED (%s): no event history and no probe errno;",
-			r->o->module_why ? r->o->module_why : "not loaded");
+		const char *why = r->o->module_why ? r->o->module_why : "nicdiag module not loaded";
+
+		/* "not loaded", or why it could not be used (ABI mismatch) */
+		out_str("module", strstr(why, "not loaded") ?
+			"nicdiag module: NOT LOADED: no event history and no probe errno;" :
+			"nicdiag module: NOT USABLE (%s): no event history and no probe errno;", why);
 		out_text(" what follows comes from sysfs (virtio status bytes, bound drivers, PCI links) and the kernel log\n");
 	}
 	out_nest_close();
@@ -339,7 +343,7 @@ static void print_summary(struct report *r)
 	if (names[0])
 		out_str("healthy", "healthy: %s\n", names);
 	if (!bad)
-		out_text("no unhealthy device found\n");
+		out_text("no unhealthy device now\n");
 	out_arr_open("unhealthy");
 	explain_print(r->ex, NULL, EXPLAIN_UNHEALTHY, false);
 	out_arr_close();
