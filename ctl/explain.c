@@ -408,6 +408,8 @@ void flap_note(struct dev_history *si, unsigned int type, struct nlattr *link)
 		si->flap_stable_ms = u32a(l, NICDIAG_LINK_A_FLAP_WINDOW_MS);
 	}
 	si->carrier = l[NICDIAG_LINK_A_CARRIER] && nla_get_u8(l[NICDIAG_LINK_A_CARRIER]);
+	si->carrier_up = u32a(l, NICDIAG_LINK_A_CARRIER_UP_COUNT);
+	si->carrier_down = u32a(l, NICDIAG_LINK_A_CARRIER_DOWN_COUNT);
 }
 
 /* Move a degradation out of the root cause, for a worse one to take it. */
@@ -439,6 +441,8 @@ static void diagnose_flaps(struct diagnosis *d, const struct dev_history *si)
 			 si->flap_changes, si->flap_window_ms);
 		evidence(d, "%u flapping episode(s) in the history; single carrier events are suppressed until the link is stable",
 			 si->n_flap);
+		evidence(d, "the kernel's counters: %u carrier-down and %u carrier-up transitions since the device appeared",
+			 si->carrier_down, si->carrier_up);
 		snprintf(d->root.fix, LINE,
 			 "on the host, find what drives this NIC's link up and down: QMP/virsh set_link (virsh domif-setlink), the tap's carrier, the bridge or bond port and the physical NIC under it; 'nicctl watch' on the host shows their side");
 		return;

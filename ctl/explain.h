@@ -41,6 +41,8 @@ struct nicctl_nl;
  * @flap_suppressed: carrier events suppressed in the latest ended episode
  * @flap_stable_ms: stable this long when it ended
  * @carrier: carrier after the latest flapping event
+ * @carrier_up: the kernel's carrier-up count then
+ * @carrier_down: its carrier-down count
  */
 struct dev_history {
 	int stalled;
@@ -54,7 +56,7 @@ struct dev_history {
 	char aer_pci[32];
 	char aer_bits[256];
 	unsigned int n_flap, flapping, flap_changes, flap_window_ms;
-	unsigned int flap_suppressed, flap_stable_ms, carrier;
+	unsigned int flap_suppressed, flap_stable_ms, carrier, carrier_up, carrier_down;
 };
 
 /* Which diagnoses explain_print() prints. */

@@ -844,6 +844,42 @@ static void test_print_nesting(void)
 		  "print: objects nest inside a document, one line at the top");
 }
 
+static void test_explain_flapping(void)
+{
+	struct nlattr *tb[NICDIAG_A_MAX + 1];
+	struct explain_set *c = explain_new();
+	struct nl_msg *m = event_msg(7, NICDIAG_EV_FLAPPING, 0);
+	const char *s;
+
+	if (!nl_parse_reply(m, tb))
+		explain_feed(c, tb[NICDIAG_A_EVENT]);
+	nlmsg_free(m);
+	capture_start(0);
+	explain_print(c, NULL, EXPLAIN_UNHEALTHY, false);
+	s = capture_end();
+	check(strstr(s, "eth0 (- -): flapping: the link is flapping: 5 carrier changes within 10000 ms") &&
+	      strstr(s, "4 carrier-down and 3 carrier-up transitions") && strstr(s, "set_link"),
+	      "explain: a link flapping now is the cause, with the kernel's counters and a fix");
+	check(explain_count(c, "flapping", NULL, 0) == 1, "explain: counted as flapping");
+	explain_free(c);
+
+	c = explain_new();
+	m = event_msg(7, NICDIAG_EV_FLAPPING, 0);
+	if (!nl_parse_reply(m, tb))
+		explain_feed(c, tb[NICDIAG_A_EVENT]);
+	nlmsg_free(m);
+	m = event_msg(8, NICDIAG_EV_FLAP_END, 0);
+	if (!nl_parse_reply(m, tb))
+		explain_feed(c, tb[NICDIAG_A_EVENT]);
+	nlmsg_free(m);
+	capture_start(0);
+	explain_print(c, NULL, EXPLAIN_UNHEALTHY, false);
+	s = capture_end();
+	check(strstr(s, "eth0 (- -): healthy:") && strstr(s, "also: 1 link flapping episode(s) in the history"),
+	      "explain: an ended episode leaves the device healthy, listed with its history");
+	explain_free(c);
+}
+
 static void test_taint(void)
 {
 	char buf[256];
@@ -870,6 +906,7 @@ int main(void)
 	test_redact();
 	test_kmsg();
 	test_taint();
+	test_explain_flapping();
 	test_report_sysfs();
 	free(capture_buf);
 	printf("%d passed, %d failed\n", passed, failed);
