@@ -2,6 +2,7 @@
 /* The system section of nicctl report; see sysinfo.h. */
 #include <dirent.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,7 +148,7 @@ void sysinfo_print(void)
 	if (!err) {
 		unsigned long v = strtoul(buf, NULL, 10);
 
-		out_u64("taint", "taint              %llu", v);
+		out_u64("taint", "taint              %" PRIu64, v);
 		taint_str(v, t, sizeof(t));
 		out_str("taint_flags", ": %s\n", t);
 	} else {
