@@ -186,6 +186,8 @@ static uint64_t now_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000ULL + ts.tv_nsec;
 }
 
+static struct item *latest_setup(struct report *r, uint32_t ifindex, const char *vdev);
+
 /* Everything the report shows, before any of it is printed. */
 static void gather(struct report *r, struct nicctl_nl *nl)
 {
@@ -227,15 +229,22 @@ static void gather(struct report *r, struct nicctl_nl *nl)
 		return;
 	for (i = 0; i < r->evs.n; i++)
 		explain_feed(r->ex, r->evs.v[i].nest);
-	if (r->o->module || r->nvd <= 0)
+	if (r->nvd <= 0)
 		return;
-	/* No module: the diagnosis works from what sysfs and the log show. */
+	/*
+	 * No module, or a device whose snapshots the history no longer holds
+	 * (overwritten, cleared, loaded after a virtio reload): the diagnosis
+	 * works from what sysfs and the kernel log show.
+	 */
 	r->vmsg = calloc(r->nvd, sizeof(*r->vmsg));
 	for (i = 0; r->vmsg && i < r->nvd; i++) {
 		struct nlattr *tb[NICDIAG_A_MAX + 1];
 		char *log[16];
-		int n = lines_naming(r, r->vd[i].name, log, 16);
+		int n;
 
+		if (latest_setup(r, 0, r->vd[i].name))
+			continue;
+		n = lines_naming(r, r->vd[i].name, log, 16);
 		r->vmsg[i] = sysfs_setup_event(&r->vd[i], log, n, now_ns());
 		if (r->vmsg[i] && !nl_parse_reply(r->vmsg[i], tb))
 			explain_feed(r->ex, tb[NICDIAG_A_EVENT]);
@@ -410,6 +419,8 @@ static void print_setup_event(struct nlattr *nest)
 	event_detail(false);
 }
 
+static void print_vdev_sysfs(struct report *r, int i);
+
 static void print_devices_module(struct report *r)
 {
 	struct item *it;
@@ -450,6 +461,10 @@ static void print_devices_module(struct report *r)
 		print_setup_event(e->nest);
 		out_obj_close();
 	}
+	/* virtio-net devices the history holds no snapshot of. */
+	for (i = 0; r->vmsg && i < r->nvd; i++)
+		if (r->vmsg[i])
+			print_vdev_sysfs(r, i);
 	out_arr_close();
 }
 
@@ -476,10 +491,38 @@ static void print_netdev_sysfs(const char *ifname)
 	out_nest_close();
 }
 
-static void print_devices_sysfs(struct report *r)
+/* One virtio-net device as sysfs shows it, with its made-up snapshot. */
+static void print_vdev_sysfs(struct report *r, int i)
 {
+	struct vdev_info *v = &r->vd[i];
 	struct pcie_link l;
 	char buf[256];
+
+	out_obj_open();
+	out_str("virtio_dev", "\n-- %s", v->name);
+	out_str("ifname", " (netdev %s", v->ifname[0] ? v->ifname : "none");
+	out_str("driver", ", driver %s", v->driver[0] ? v->driver : "none");
+	out_str("pci_addr", ", %s", v->pci[0] ? v->pci : "-");
+	out_str("source", ", from %s) --\n", "sysfs");
+	print_verdict(r, v->name);
+	if (r->vmsg && r->vmsg[i]) {
+		struct nlattr *tb[NICDIAG_A_MAX + 1];
+
+		if (!nl_parse_reply(r->vmsg[i], tb) && tb[NICDIAG_A_EVENT])
+			print_setup_event(tb[NICDIAG_A_EVENT]);
+	}
+	if (v->ifname[0])
+		print_netdev_sysfs(v->ifname);
+	if (v->pci[0] && !pcie_link_read(v->pci, &l)) {
+		pcie_link_str(&l, buf, sizeof(buf));
+		out_str("pcie_link", "    PCIe link %s", buf);
+		out_bool("pcie_degraded", l.degraded ? ": %s\n" : "\n", l.degraded);
+	}
+	out_obj_close();
+}
+
+static void print_devices_sysfs(struct report *r)
+{
 	int i;
 
 	if (r->nvd < 0) {
@@ -488,30 +531,8 @@ static void print_devices_sysfs(struct report *r)
 	}
 	out_text("virtio-net devices in sysfs (other NICs are watched only by the module)\n");
 	out_arr_open("detail");
-	for (i = 0; i < r->nvd; i++) {
-		struct vdev_info *v = &r->vd[i];
-
-		out_obj_open();
-		out_str("virtio_dev", "\n-- %s", v->name);
-		out_str("ifname", " (netdev %s", v->ifname[0] ? v->ifname : "none");
-		out_str("driver", ", driver %s", v->driver[0] ? v->driver : "none");
-		out_str("pci_addr", ", %s) --\n", v->pci[0] ? v->pci : "-");
-		print_verdict(r, v->name);
-		if (r->vmsg && r->vmsg[i]) {
-			struct nlattr *tb[NICDIAG_A_MAX + 1];
-
-			if (!nl_parse_reply(r->vmsg[i], tb) && tb[NICDIAG_A_EVENT])
-				print_setup_event(tb[NICDIAG_A_EVENT]);
-		}
-		if (v->ifname[0])
-			print_netdev_sysfs(v->ifname);
-		if (v->pci[0] && !pcie_link_read(v->pci, &l)) {
-			pcie_link_str(&l, buf, sizeof(buf));
-			out_str("pcie_link", "    PCIe link %s", buf);
-			out_bool("pcie_degraded", l.degraded ? ": %s\n" : "\n", l.degraded);
-		}
-		out_obj_close();
-	}
+	for (i = 0; i < r->nvd; i++)
+		print_vdev_sysfs(r, i);
 	out_arr_close();
 }
 

@@ -763,7 +763,7 @@ static void test_report_sysfs(void)
 	      "report: the events section says why it is empty");
 	check(strstr(doc, "2 of 3 lines name these devices") && !strstr(doc, "virtio10 and"),
 	      "report: kernel log filtered by device names");
-	check(strstr(doc, "-- virtio1 (netdev none, driver none, 0000:02:00.0) --") &&
+	check(strstr(doc, "-- virtio1 (netdev none, driver none, 0000:02:00.0, from sysfs) --") &&
 	      strstr(doc, "status 0x83 ACKNOWLEDGE|DRIVER|FAILED, driver bound: no"),
 	      "report: the failed device's section shows its status byte, no driver");
 	free(doc);
