@@ -23,4 +23,14 @@ int kmsg_format(const char *rec, char *buf, size_t len);
 bool kmsg_match(const char *line, const char *const *names, int nnames);
 void kmsg_free(struct kmsg *k);
 
+/* The same test for many names and many lines: a hash set of names. */
+struct kmsg_names {
+	const char **slot;
+	size_t size, maxlen;
+};
+
+struct kmsg_names *kmsg_names_new(const char *const *names, int n);
+bool kmsg_names_match(const struct kmsg_names *set, const char *line);
+void kmsg_names_free(struct kmsg_names *set);
+
 #endif

@@ -569,6 +569,8 @@ static void print_timeline(struct report *r)
 
 static void print_kernel_log(struct report *r)
 {
+	struct kmsg_names *set;
+	char *hit;
 	int i, n = 0;
 
 	section("kernel_log");
@@ -577,17 +579,26 @@ static void print_kernel_log(struct report *r)
 		section_end();
 		return;
 	}
+	set = kmsg_names_new(r->names, r->nnames);
+	hit = calloc(r->km.n + 1, 1);
+	if (!set || !hit) {
+		unavailable("out of memory");
+		goto out;
+	}
 	for (i = 0; i < r->km.n; i++)
-		n += kmsg_match(r->km.lines[i], r->names, r->nnames);
+		n += hit[i] = kmsg_names_match(set, r->km.lines[i]);
 	out_u64("matched", "%" PRIu64, n);
 	out_u64("total", " of %" PRIu64 " lines name these devices or their drivers\n", r->km.n);
 	out_arr_open("lines");
 	for (i = 0; i < r->km.n; i++)
-		if (kmsg_match(r->km.lines[i], r->names, r->nnames)) {
+		if (hit[i]) {
 			out_arr_str(r->km.lines[i]);
 			out_text("%s\n", r->km.lines[i]);
 		}
 	out_arr_close();
+out:
+	kmsg_names_free(set);
+	free(hit);
 	section_end();
 }
 

@@ -613,6 +613,25 @@ static void test_kmsg(void)
 	check(kmsg_match("[ 1.0] pcieport 0000:00:04.0: AER: Uncorrected error on 0000:02:00.0", names, 3),
 	      "kmsg: a PCI address matches");
 	check(!kmsg_match("[ 1.0] pci 0000:02:00.1: BAR 0", names, 3), "kmsg: another function does not");
+	{
+		static const char *const lines[] = {
+			"[ 1.0] virtio_net virtio1: x", "[ 1.0] virtio_net virtio10: x", "[ 1.0] veth0: up",
+			"[ 1.0] pcieport 0000:00:04.0: AER: Uncorrected error on 0000:02:00.0",
+			"[ 1.0] pci 0000:02:00.1: BAR 0", "eth0", "xeth0", "eth0x", "(eth0)", "",
+			"[ 2.0] NETDEV WATCHDOG: eth0 (virtio_net): transmit queue 0 timed out",
+		};
+		struct kmsg_names *set = kmsg_names_new(names, 3);
+		unsigned int k;
+		int same = set != NULL;
+
+		for (k = 0; set && k < sizeof(lines) / sizeof(lines[0]); k++)
+			if (kmsg_names_match(set, lines[k]) != kmsg_match(lines[k], names, 3)) {
+				printf("#   differs on: %s\n", lines[k]);
+				same = 0;
+			}
+		check(same, "kmsg: the hashed name set matches as the plain scan does");
+		kmsg_names_free(set);
+	}
 
 	f = fopen(path, "w");
 	if (f) {
