@@ -332,13 +332,15 @@ static void print_setup(struct nlattr *nest)
 		int attr;
 		const char *key;
 		const char *text;
+		bool hide_zero;
 	} u32s[] = {
-		{ NICDIAG_SETUP_A_MSIX_VECTORS, "msix_vectors", ", %" PRIu64 " MSI-X vectors" },
-		{ NICDIAG_SETUP_A_NUM_VQS, "num_vqs", ", %" PRIu64 " virtqueues" },
-		{ NICDIAG_SETUP_A_MAX_QUEUE_PAIRS, "max_queue_pairs", ", %" PRIu64 " queue pairs offered" },
-		{ NICDIAG_SETUP_A_QUEUE_PAIRS, "queue_pairs", ", %" PRIu64 " in use" },
-		{ NICDIAG_SETUP_A_DEVICE_MTU, "device_mtu", ", device MTU %" PRIu64 },
-		{ NICDIAG_SETUP_A_CPUS, "cpus", ", %" PRIu64 " CPUs" },
+		{ NICDIAG_SETUP_A_MSIX_VECTORS, "msix_vectors", ", %" PRIu64 " MSI-X vectors", false },
+		{ NICDIAG_SETUP_A_NUM_VQS, "num_vqs", ", %" PRIu64 " virtqueues", false },
+		/* 0: multiqueue or MTU not offered; said only in JSON */
+		{ NICDIAG_SETUP_A_MAX_QUEUE_PAIRS, "max_queue_pairs", ", %" PRIu64 " queue pairs offered", true },
+		{ NICDIAG_SETUP_A_QUEUE_PAIRS, "queue_pairs", ", %" PRIu64 " queue pair(s) in use", true },
+		{ NICDIAG_SETUP_A_DEVICE_MTU, "device_mtu", ", device MTU %" PRIu64, true },
+		{ NICDIAG_SETUP_A_CPUS, "cpus", ", %" PRIu64 " CPUs", false },
 	};
 	struct nlattr *st[NICDIAG_SETUP_A_MAX + 1], *a;
 	char buf[1024];
@@ -372,7 +374,8 @@ static void print_setup(struct nlattr *nest)
 			nicdiag_irq_names[nla_get_u8(st[NICDIAG_SETUP_A_IRQ_MODE]) % 4]);
 	for (i = 0; i < sizeof(u32s) / sizeof(u32s[0]); i++)
 		if (st[u32s[i].attr])
-			out_u64(u32s[i].key, T(u32s[i].text), nla_get_u32(st[u32s[i].attr]));
+			out_u64(u32s[i].key, u32s[i].hide_zero && !nla_get_u32(st[u32s[i].attr]) ?
+				NULL : T(u32s[i].text), nla_get_u32(st[u32s[i].attr]));
 	if (st[NICDIAG_SETUP_A_FEATURES_OFFERED]) {
 		snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)
 			 nla_get_u64(st[NICDIAG_SETUP_A_FEATURES_OFFERED]));
