@@ -419,6 +419,43 @@ static void print_setup_event(struct nlattr *nest)
 	event_detail(false);
 }
 
+/* A PCI function: its ids and its link's health, from sysfs. */
+static void print_pci(const char *pci)
+{
+	static const char *const ids[] = {
+		"vendor", "device", "subsystem_vendor", "subsystem_device", "revision",
+	};
+	char val[5][16], p[96], buf[256];
+	struct pcie_link l;
+	unsigned int k;
+
+	if (!pci || !pci[0] || !strcmp(pci, "-"))
+		return;
+	for (k = 0; k < 5; k++) {
+		snprintf(p, sizeof(p), "bus/pci/devices/%.40s/%s", pci, ids[k]);
+		if (sysfs_read(p, val[k], sizeof(val[k])))
+			snprintf(val[k], sizeof(val[k]), "?");
+	}
+	out_nest_open("pci");
+	out_str("addr", "    PCI %s", pci);
+	/* "0x1af4" -> "1af4", as lspci -nn prints ids */
+	for (k = 0; k < 5; k++)
+		out_str(ids[k], NULL, val[k]);
+	out_text(" [%s:%s] subsystem [%s:%s] rev %s",
+		 val[0] + (val[0][0] == '0' && val[0][1] == 'x' ? 2 : 0),
+		 val[1] + (val[1][0] == '0' && val[1][1] == 'x' ? 2 : 0),
+		 val[2] + (val[2][0] == '0' && val[2][1] == 'x' ? 2 : 0),
+		 val[3] + (val[3][0] == '0' && val[3][1] == 'x' ? 2 : 0),
+		 val[4] + (val[4][0] == '0' && val[4][1] == 'x' ? 2 : 0));
+	if (!pcie_link_read(pci, &l)) {
+		pcie_link_str(&l, buf, sizeof(buf));
+		out_str("link", "; PCIe link %s", buf);
+		out_bool("degraded", l.degraded ? ": DEGRADED" : NULL, l.degraded);
+	}
+	out_text("\n");
+	out_nest_close();
+}
+
 static void print_vdev_sysfs(struct report *r, int i);
 
 static void print_devices_module(struct report *r)
@@ -442,6 +479,7 @@ static void print_devices_module(struct report *r)
 		out_str("driver", ", %s", it->driver[0] ? it->driver : "?");
 		out_str("pci_addr", " %s) --\n", it->pci[0] ? it->pci : "-");
 		print_verdict(r, it->ifname);
+		print_pci(it->pci);
 		it = latest_setup(r, r->devs.v[i].ifindex, NULL);
 		if (it)
 			print_setup_event(it->nest);
@@ -458,6 +496,7 @@ static void print_devices_module(struct report *r)
 		out_str("virtio_dev", "\n-- %s", e->vdev);
 		out_str("pci_addr", " (%s, no netdev) --\n", e->pci[0] ? e->pci : "-");
 		print_verdict(r, e->vdev);
+		print_pci(e->pci);
 		print_setup_event(e->nest);
 		out_obj_close();
 	}
@@ -495,8 +534,6 @@ static void print_netdev_sysfs(const char *ifname)
 static void print_vdev_sysfs(struct report *r, int i)
 {
 	struct vdev_info *v = &r->vd[i];
-	struct pcie_link l;
-	char buf[256];
 
 	out_obj_open();
 	out_str("virtio_dev", "\n-- %s", v->name);
@@ -513,11 +550,7 @@ static void print_vdev_sysfs(struct report *r, int i)
 	}
 	if (v->ifname[0])
 		print_netdev_sysfs(v->ifname);
-	if (v->pci[0] && !pcie_link_read(v->pci, &l)) {
-		pcie_link_str(&l, buf, sizeof(buf));
-		out_str("pcie_link", "    PCIe link %s", buf);
-		out_bool("pcie_degraded", l.degraded ? ": %s\n" : "\n", l.degraded);
-	}
+	print_pci(v->pci);
 	out_obj_close();
 }
 
