@@ -26,11 +26,19 @@ ctl:
 	$(MAKE) -C ctl
 
 # Test tools the lab puts in its guests.
-tools: tests/bin/nlraw
+tools: tests/bin/nlraw tests/bin/jsoncheck tests/bin/elapsed
 
 tests/bin/nlraw: tests/tools/nlraw.c
 	mkdir -p tests/bin
 	$(CC) -O2 -Wall -Wextra -Werror -o $@ $< -lmnl
+
+tests/bin/jsoncheck: tests/tools/jsoncheck.c
+	mkdir -p tests/bin
+	$(CC) -O2 -Wall -Wextra -Werror -static -o $@ $<
+
+tests/bin/elapsed: tests/tools/elapsed.c
+	mkdir -p tests/bin
+	$(CC) -O2 -Wall -Wextra -Werror -static -o $@ $<
 
 deps:
 	scripts/setup-deps
@@ -47,6 +55,7 @@ matrix: deps
 bench: deps
 	$(MAKE) ctl tools
 	tests/bench/run stall-scan
+	tests/bench/run report
 
 demo: deps
 	$(MAKE) all

@@ -314,68 +314,96 @@ static void describe_setup(unsigned int type, struct nlattr **ev)
 	}
 }
 
-/* The setup snapshot as a JSON object. */
+static bool detail;
+
+/**
+ * event_detail() - print setup snapshots in full in text too
+ * @on: true for nicctl report's device sections
+ *
+ * The text line of a probe or scan event is then followed by the whole
+ * snapshot (identity, status, interrupts, queues, features decoded, the
+ * kernel's lines), printed by the same calls that print its JSON.
+ */
+void event_detail(bool on)
+{
+	detail = on;
+}
+
+/* The setup snapshot: a JSON object, and in detail mode the same as text. */
 static void print_setup(struct nlattr *nest)
 {
 	static const struct {
 		int attr;
 		const char *key;
+		const char *text;
+		bool hide_zero;
 	} u32s[] = {
-		{ NICDIAG_SETUP_A_MSIX_VECTORS, "msix_vectors" },
-		{ NICDIAG_SETUP_A_NUM_VQS, "num_vqs" },
-		{ NICDIAG_SETUP_A_MAX_QUEUE_PAIRS, "max_queue_pairs" },
-		{ NICDIAG_SETUP_A_QUEUE_PAIRS, "queue_pairs" },
-		{ NICDIAG_SETUP_A_DEVICE_MTU, "device_mtu" },
-		{ NICDIAG_SETUP_A_CPUS, "cpus" },
+		{ NICDIAG_SETUP_A_MSIX_VECTORS, "msix_vectors", ", %" PRIu64 " MSI-X vectors", false },
+		{ NICDIAG_SETUP_A_NUM_VQS, "num_vqs", ", %" PRIu64 " virtqueues", false },
+		/* 0: multiqueue or MTU not offered; said only in JSON */
+		{ NICDIAG_SETUP_A_MAX_QUEUE_PAIRS, "max_queue_pairs", ", %" PRIu64 " queue pairs offered", true },
+		{ NICDIAG_SETUP_A_QUEUE_PAIRS, "queue_pairs", ", %" PRIu64 " queue pair(s) in use", true },
+		{ NICDIAG_SETUP_A_DEVICE_MTU, "device_mtu", ", device MTU %" PRIu64, true },
+		{ NICDIAG_SETUP_A_CPUS, "cpus", ", %" PRIu64 " CPUs", false },
 	};
 	struct nlattr *st[NICDIAG_SETUP_A_MAX + 1], *a;
 	char buf[1024];
 	unsigned int i;
 	int rem;
 
-	if (!out_json() || nla_parse_nested(st, NICDIAG_SETUP_A_MAX, nest, setup_policy))
+	if ((!out_json() && !detail) ||
+	    nla_parse_nested(st, NICDIAG_SETUP_A_MAX, nest, setup_policy))
 		return;
+#define T(fmt) (detail ? (fmt) : NULL)
 	out_nest_open("setup");
-	out_str("virtio_dev", NULL, str_or(st[NICDIAG_SETUP_A_VIRTIO_DEV], ""));
+	out_str("virtio_dev", T("\n        %s"), str_or(st[NICDIAG_SETUP_A_VIRTIO_DEV], ""));
 	if (st[NICDIAG_SETUP_A_PCI_ADDR])
-		out_str("pci_addr", NULL, nla_get_string(st[NICDIAG_SETUP_A_PCI_ADDR]));
+		out_str("pci_addr", T(" on %s"), nla_get_string(st[NICDIAG_SETUP_A_PCI_ADDR]));
 	if (st[NICDIAG_SETUP_A_ERRNO]) {
 		out_u64("errno", NULL, nla_get_u32(st[NICDIAG_SETUP_A_ERRNO]));
-		out_str("errno_name", NULL, errno_name(nla_get_u32(st[NICDIAG_SETUP_A_ERRNO])));
+		out_str("errno_name", T(": probe returned %s"),
+			errno_name(nla_get_u32(st[NICDIAG_SETUP_A_ERRNO])));
 	}
-	out_str("stage", NULL, nicdiag_stage_names[u32_or(st[NICDIAG_SETUP_A_STAGE], 0) % 5]);
+	out_str("stage", T(", stage %s"), nicdiag_stage_names[u32_or(st[NICDIAG_SETUP_A_STAGE], 0) % 5]);
 	if (st[NICDIAG_SETUP_A_STATUS]) {
-		out_u64("status", NULL, nla_get_u8(st[NICDIAG_SETUP_A_STATUS]));
+		out_u64("status", T(", status 0x%02" PRIx64), nla_get_u8(st[NICDIAG_SETUP_A_STATUS]));
 		status_str(nla_get_u8(st[NICDIAG_SETUP_A_STATUS]), buf, sizeof(buf));
-		out_str("status_bits", NULL, buf);
+		out_str("status_bits", T(" %s"), buf);
 	}
 	if (st[NICDIAG_SETUP_A_DRIVER_BOUND])
-		out_bool("driver_bound", NULL, nla_get_u8(st[NICDIAG_SETUP_A_DRIVER_BOUND]));
+		out_bool("driver_bound", T(", driver bound: %s"),
+			 nla_get_u8(st[NICDIAG_SETUP_A_DRIVER_BOUND]));
 	if (st[NICDIAG_SETUP_A_IRQ_MODE])
-		out_str("irq_mode", NULL, nicdiag_irq_names[nla_get_u8(st[NICDIAG_SETUP_A_IRQ_MODE]) % 4]);
+		out_str("irq_mode", T("\n        interrupts %s"),
+			nicdiag_irq_names[nla_get_u8(st[NICDIAG_SETUP_A_IRQ_MODE]) % 4]);
 	for (i = 0; i < sizeof(u32s) / sizeof(u32s[0]); i++)
 		if (st[u32s[i].attr])
-			out_u64(u32s[i].key, NULL, nla_get_u32(st[u32s[i].attr]));
+			out_u64(u32s[i].key, u32s[i].hide_zero && !nla_get_u32(st[u32s[i].attr]) ?
+				NULL : T(u32s[i].text), nla_get_u32(st[u32s[i].attr]));
 	if (st[NICDIAG_SETUP_A_FEATURES_OFFERED]) {
 		snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)
 			 nla_get_u64(st[NICDIAG_SETUP_A_FEATURES_OFFERED]));
-		out_str("features_offered", NULL, buf);
+		out_str("features_offered", T("\n        features offered %s"), buf);
 		features_str(nla_get_u64(st[NICDIAG_SETUP_A_FEATURES_OFFERED]), buf, sizeof(buf));
-		out_str("features_offered_names", NULL, buf);
+		out_str("features_offered_names", T(": %s"), buf);
 	}
 	if (st[NICDIAG_SETUP_A_FEATURES_NEGOTIATED]) {
 		snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)
 			 nla_get_u64(st[NICDIAG_SETUP_A_FEATURES_NEGOTIATED]));
-		out_str("features_negotiated", NULL, buf);
+		out_str("features_negotiated", T("\n        features negotiated %s"), buf);
 		features_str(nla_get_u64(st[NICDIAG_SETUP_A_FEATURES_NEGOTIATED]), buf, sizeof(buf));
-		out_str("features_negotiated_names", NULL, buf);
+		out_str("features_negotiated_names", T(": %s"), buf);
 	}
 	out_arr_open("log");
 	nla_for_each_nested(a, nest, rem)
-		if (nla_type(a) == NICDIAG_SETUP_A_LOG)
+		if (nla_type(a) == NICDIAG_SETUP_A_LOG) {
 			out_arr_str(nla_get_string(a));
+			if (detail)
+				out_text("\n        kernel: %s", nla_get_string(a));
+		}
 	out_arr_close();
 	out_nest_close();
+#undef T
 }
 
 /* The virtqueue part of a queue event's text: "; vq output.0 0/256 free". */

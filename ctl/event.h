@@ -6,6 +6,7 @@
 #ifndef NICCTL_EVENT_H
 #define NICCTL_EVENT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <netlink/attr.h>
@@ -18,6 +19,8 @@ struct seq_tracker {
 /* Print one NICDIAG_A_EVENT nest; returns its sequence number (0 if bad).
  * A gap since tracker->last is first reported as a loss line. */
 uint64_t print_event(struct nlattr *nest, struct seq_tracker *t);
+/* Setup snapshots in full, in text as in JSON (nicctl report). */
+void event_detail(bool on);
 void print_loss(uint64_t first, uint64_t last, const char *reason);
 /* Policy of the NICDIAG_EVENT_A_SETUP nest. */
 extern struct nla_policy setup_policy[];

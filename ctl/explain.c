@@ -25,9 +25,9 @@
 #include "nl.h"
 #include "pcie.h"
 #include "print.h"
+#include "sysfs.h"
 #include "virtio.h"
 
-#define MAX_DEVS 256
 #define MAX_EVIDENCE 12
 #define LINE 512
 
@@ -37,7 +37,10 @@ struct finding {
 };
 
 struct diagnosis {
-	const char *verdict;	/* "failed", "degraded", "healthy" */
+	const char *verdict;	/* "failed", "stalled", "flapping", "degraded", "healthy" */
+	char name[32];		/* netdev, or the virtio device when none */
+	char vdev[32];
+	char pci[32];
 	struct finding root;
 	int nother;
 	struct finding other[6];
@@ -59,8 +62,7 @@ static void evidence(struct diagnosis *d, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void print_diagnosis(struct diagnosis *d, const char *name, const char *vdev,
-			    const char *pci);
+static void print_diagnosis(const struct diagnosis *d, bool brief);
 
 /* Record a degradation: the first becomes the root cause. */
 static struct finding *finding(struct diagnosis *d)
@@ -164,8 +166,10 @@ static void diagnose_failure(struct diagnosis *d, struct nlattr **st,
 
 static void diagnose_degradations(struct diagnosis *d, struct nlattr **st)
 {
-	uint64_t off = u64a(st, NICDIAG_SETUP_A_FEATURES_OFFERED);
 	uint64_t neg = u64a(st, NICDIAG_SETUP_A_FEATURES_NEGOTIATED);
+	/* A snapshot from sysfs alone knows the negotiated features only. */
+	uint64_t off = st[NICDIAG_SETUP_A_FEATURES_OFFERED] ?
+		       u64a(st, NICDIAG_SETUP_A_FEATURES_OFFERED) : neg;
 	unsigned int irq = st[NICDIAG_SETUP_A_IRQ_MODE] ? nla_get_u8(st[NICDIAG_SETUP_A_IRQ_MODE]) : 0;
 	unsigned int vectors = u32a(st, NICDIAG_SETUP_A_MSIX_VECTORS);
 	unsigned int vqs = u32a(st, NICDIAG_SETUP_A_NUM_VQS);
@@ -221,7 +225,12 @@ static void diagnose_degradations(struct diagnosis *d, struct nlattr **st)
 			 "QEMU: status=on (remove status=off) on -device virtio-net-pci; libvirt: remove the <qemu:override> that sets status");
 	}
 	d->verdict = d->root.cause[0] ? "degraded" : "healthy";
-	if (!d->root.cause[0])
+	if (!d->root.cause[0] && !st[NICDIAG_SETUP_A_NUM_VQS])
+		/* From sysfs: queues are not known there. */
+		snprintf(d->root.cause, LINE, "set up with %s (%u vectors), %s transport",
+			 irq == NICDIAG_IRQ_MSIX ? "MSI-X" : irq == NICDIAG_IRQ_MSI ? "MSI" : "INTx",
+			 vectors, off & (1ULL << VIRTIO_F_VERSION_1_BIT) ? "modern" : "legacy");
+	else if (!d->root.cause[0])
 		snprintf(d->root.cause, LINE,
 			 "set up with %s (%u vectors for %u virtqueues), %u/%u queue pairs, %s transport",
 			 irq == NICDIAG_IRQ_MSIX ? "MSI-X" : irq == NICDIAG_IRQ_MSI ? "MSI" : "INTx",
@@ -234,26 +243,24 @@ static void evidence_resources(struct diagnosis *d, struct nlattr **st)
 	static const char *const irq[] = { "unknown", "INTx", "MSI", "MSI-X" };
 	unsigned int mode = st[NICDIAG_SETUP_A_IRQ_MODE] ?
 			    nla_get_u8(st[NICDIAG_SETUP_A_IRQ_MODE]) % 4 : 0;
-
-	char qp[96];
+	char qp[96], vqs[32] = "", cpus[32] = "";
 
 	if (u32a(st, NICDIAG_SETUP_A_MAX_QUEUE_PAIRS))
-		snprintf(qp, sizeof(qp), "%u of %u offered queue pairs in use",
+		snprintf(qp, sizeof(qp), ", %u of %u offered queue pairs in use",
 			 u32a(st, NICDIAG_SETUP_A_QUEUE_PAIRS),
 			 u32a(st, NICDIAG_SETUP_A_MAX_QUEUE_PAIRS));
+	else if (st[NICDIAG_SETUP_A_NUM_VQS])
+		snprintf(qp, sizeof(qp), ", one queue pair (multiqueue not offered)");
 	else
-		snprintf(qp, sizeof(qp), "one queue pair (multiqueue not offered)");
-	evidence(d, "interrupts %s, %u MSI-X vectors, %u virtqueues, %s, %u CPUs",
-		 irq[mode], u32a(st, NICDIAG_SETUP_A_MSIX_VECTORS),
-		 u32a(st, NICDIAG_SETUP_A_NUM_VQS), qp, u32a(st, NICDIAG_SETUP_A_CPUS));
+		qp[0] = '\0';	/* a snapshot from sysfs: queues unknown */
+	if (st[NICDIAG_SETUP_A_NUM_VQS])
+		snprintf(vqs, sizeof(vqs), ", %u virtqueues", u32a(st, NICDIAG_SETUP_A_NUM_VQS));
+	if (st[NICDIAG_SETUP_A_CPUS])
+		snprintf(cpus, sizeof(cpus), ", %u CPUs", u32a(st, NICDIAG_SETUP_A_CPUS));
+	evidence(d, "interrupts %s, %u MSI-X vectors%s%s%s",
+		 irq[mode], u32a(st, NICDIAG_SETUP_A_MSIX_VECTORS), vqs, qp, cpus);
 }
 
-/**
- * explain_setup() - diagnose one setup snapshot and print it
- * @ifname: the netdev, or "" when none
- * @type: the event type the snapshot came with
- * @nest: the NICDIAG_EVENT_A_SETUP nest
- */
 /**
  * stall_note() - fold one queue event into a device's stall summary
  * @si: the summary
@@ -380,6 +387,81 @@ static void diagnose_link(struct diagnosis *d, const char *pci)
 	snprintf(f->fix, LINE, "reseat the card or move it to another slot; check the riser and the slot's link-speed setting in the firmware");
 }
 
+/**
+ * flap_note() - fold one flapping or flap_end event into a device's summary
+ * @si: the summary
+ * @type: NICDIAG_EV_FLAPPING or NICDIAG_EV_FLAP_END
+ * @link: the event's NICDIAG_EVENT_A_LINK nest
+ */
+void flap_note(struct dev_history *si, unsigned int type, struct nlattr *link)
+{
+	struct nlattr *l[NICDIAG_LINK_A_MAX + 1];
+
+	if (!link || nla_parse_nested(l, NICDIAG_LINK_A_MAX, link, NULL))
+		return;
+	if (type == NICDIAG_EV_FLAPPING) {
+		si->n_flap++;
+		si->flapping = 1;
+		si->flap_changes = u32a(l, NICDIAG_LINK_A_FLAP_COUNT);
+		si->flap_window_ms = u32a(l, NICDIAG_LINK_A_FLAP_WINDOW_MS);
+	} else if (type == NICDIAG_EV_FLAP_END) {
+		si->flapping = 0;
+		si->flap_suppressed = u32a(l, NICDIAG_LINK_A_FLAP_COUNT);
+		si->flap_stable_ms = u32a(l, NICDIAG_LINK_A_FLAP_WINDOW_MS);
+	}
+	si->carrier = l[NICDIAG_LINK_A_CARRIER] && nla_get_u8(l[NICDIAG_LINK_A_CARRIER]);
+	si->carrier_up = u32a(l, NICDIAG_LINK_A_CARRIER_UP_COUNT);
+	si->carrier_down = u32a(l, NICDIAG_LINK_A_CARRIER_DOWN_COUNT);
+}
+
+/* Move a degradation out of the root cause, for a worse one to take it. */
+static void demote_root(struct diagnosis *d)
+{
+	struct finding *f;
+
+	if (strcmp(d->verdict, "degraded"))
+		return;
+	if (d->nother < (int)(sizeof(d->other) / sizeof(d->other[0]))) {
+		f = &d->other[d->nother++];
+		*f = d->root;
+	}
+}
+
+/* What the flapping events add: a link flapping now is the root cause
+ * unless the device failed or stalled. */
+static void diagnose_flaps(struct diagnosis *d, const struct dev_history *si)
+{
+	struct finding *f;
+
+	if (!si || !si->n_flap)
+		return;
+	if (si->flapping && (!strcmp(d->verdict, "healthy") || !strcmp(d->verdict, "degraded"))) {
+		demote_root(d);
+		d->verdict = "flapping";
+		snprintf(d->root.cause, LINE,
+			 "the link is flapping: %u carrier changes within %u ms, and it goes on; the guest sees its link go down and up",
+			 si->flap_changes, si->flap_window_ms);
+		evidence(d, "%u flapping episode(s) in the history; single carrier events are suppressed until the link is stable",
+			 si->n_flap);
+		evidence(d, "the kernel's counters: %u carrier-down and %u carrier-up transitions since the device appeared",
+			 si->carrier_down, si->carrier_up);
+		snprintf(d->root.fix, LINE,
+			 "on the host, find what drives this NIC's link up and down: QMP/virsh set_link (virsh domif-setlink), the tap's carrier, the bridge or bond port and the physical NIC under it; 'nicctl watch' on the host shows their side");
+		return;
+	}
+	f = finding(d);
+	if (f) {
+		if (si->flapping)
+			snprintf(f->cause, LINE, "the link is flapping too: %u carrier changes within %u ms",
+				 si->flap_changes, si->flap_window_ms);
+		else
+			snprintf(f->cause, LINE,
+				 "%u link flapping episode(s) in the history; the latest ended after %u ms stable, %u carrier events suppressed, carrier %s now",
+				 si->n_flap, si->flap_stable_ms, si->flap_suppressed, si->carrier ? "on" : "off");
+		snprintf(f->fix, LINE, "see 'nicctl events' for when; on the host, what toggled the link then (set_link, tap carrier, bridge or bond port)");
+	}
+}
+
 /* What the queue events add to a diagnosis; may set the root cause. */
 static void diagnose_queues(struct diagnosis *d, const struct dev_history *si)
 {
@@ -425,8 +507,17 @@ static void diagnose_queues(struct diagnosis *d, const struct dev_history *si)
 	}
 }
 
-void explain_setup(const char *ifname, unsigned int type, struct nlattr *nest,
-		   const struct dev_history *si)
+/**
+ * diagnose_setup() - diagnose one setup snapshot
+ * @ifname: the netdev, or "" when none
+ * @type: the event type the snapshot came with
+ * @nest: the NICDIAG_EVENT_A_SETUP nest
+ * @si: what the device's queue, AER and flapping events say, or NULL
+ *
+ * Return: the diagnosis (free() it), or NULL if @nest is malformed.
+ */
+static struct diagnosis *diagnose_setup(const char *ifname, unsigned int type,
+					struct nlattr *nest, const struct dev_history *si)
 {
 	struct nlattr *st[NICDIAG_SETUP_A_MAX + 1];
 	struct diagnosis *d = calloc(1, sizeof(*d));
@@ -438,11 +529,14 @@ void explain_setup(const char *ifname, unsigned int type, struct nlattr *nest,
 
 	if (!d || nla_parse_nested(st, NICDIAG_SETUP_A_MAX, nest, setup_policy)) {
 		free(d);
-		return;
+		return NULL;
 	}
 	vdev = st[NICDIAG_SETUP_A_VIRTIO_DEV] ? nla_get_string(st[NICDIAG_SETUP_A_VIRTIO_DEV]) : "?";
 	pci = st[NICDIAG_SETUP_A_PCI_ADDR] ? nla_get_string(st[NICDIAG_SETUP_A_PCI_ADDR]) : "-";
 	status = st[NICDIAG_SETUP_A_STATUS] ? nla_get_u8(st[NICDIAG_SETUP_A_STATUS]) : 0;
+	snprintf(d->name, sizeof(d->name), "%s", ifname && ifname[0] ? ifname : vdev);
+	snprintf(d->vdev, sizeof(d->vdev), "%s", vdev);
+	snprintf(d->pci, sizeof(d->pci), "%s", pci);
 
 	status_str(status, buf, sizeof(buf));
 	if (type == NICDIAG_EV_PROBE_FAIL)
@@ -468,6 +562,7 @@ void explain_setup(const char *ifname, unsigned int type, struct nlattr *nest,
 	}
 	diagnose_queues(d, si);
 	diagnose_aer(d, si);
+	diagnose_flaps(d, si);
 	diagnose_link(d, pci);
 
 	if (st[NICDIAG_SETUP_A_DRIVER_BOUND] && nla_get_u8(st[NICDIAG_SETUP_A_DRIVER_BOUND]))
@@ -475,41 +570,72 @@ void explain_setup(const char *ifname, unsigned int type, struct nlattr *nest,
 	nla_for_each_nested(a, nest, rem)
 		if (nla_type(a) == NICDIAG_SETUP_A_LOG)
 			evidence(d, "kernel: %s", nla_get_string(a));
-	features_str(u64a(st, NICDIAG_SETUP_A_FEATURES_OFFERED), buf, sizeof(buf));
-	evidence(d, "offered: %s", buf);
+	if (st[NICDIAG_SETUP_A_FEATURES_OFFERED] || !st[NICDIAG_SETUP_A_FEATURES_NEGOTIATED]) {
+		features_str(u64a(st, NICDIAG_SETUP_A_FEATURES_OFFERED), buf, sizeof(buf));
+		evidence(d, "offered: %s", buf);
+	} else {
+		features_str(u64a(st, NICDIAG_SETUP_A_FEATURES_NEGOTIATED), buf, sizeof(buf));
+		evidence(d, "features (sysfs): %s", buf);
+	}
+	return d;
+}
 
-	print_diagnosis(d, ifname[0] ? ifname : vdev, vdev, pci);
+/**
+ * explain_setup() - diagnose one setup snapshot and print it
+ * @ifname: the netdev, or "" when none
+ * @type: the event type the snapshot came with
+ * @nest: the NICDIAG_EVENT_A_SETUP nest
+ * @si: what the device's other events say, or NULL
+ */
+void explain_setup(const char *ifname, unsigned int type, struct nlattr *nest,
+		   const struct dev_history *si)
+{
+	struct diagnosis *d = diagnose_setup(ifname, type, nest, si);
+
+	if (d)
+		print_diagnosis(d, false);
 	free(d);
 }
 
-/* A device known only from its queue events (not virtio-net, or no scan). */
-static void explain_queues_only(const char *ifname, const struct dev_history *si)
+/* A device known only from its queue, AER or flapping events (not
+ * virtio-net, or no setup record). */
+static struct diagnosis *diagnose_history_only(const char *ifname, const struct dev_history *si)
 {
 	struct diagnosis *d = calloc(1, sizeof(*d));
 
 	if (!d)
-		return;
+		return NULL;
 	d->verdict = "healthy";
+	snprintf(d->name, sizeof(d->name), "%s", ifname);
+	snprintf(d->vdev, sizeof(d->vdev), "-");
+	snprintf(d->pci, sizeof(d->pci), "-");
 	snprintf(d->root.cause, LINE, "no queue problem now");
 	diagnose_queues(d, si);
 	diagnose_aer(d, si);
-	print_diagnosis(d, ifname, "-", "-");
-	free(d);
+	diagnose_flaps(d, si);
+	return d;
 }
 
-/* The one printer of a diagnosis, text and JSON. */
-static void print_diagnosis(struct diagnosis *d, const char *name, const char *vdev,
-			    const char *pci)
+/*
+ * The one printer of a diagnosis, text and JSON.  @brief: the cause line
+ * only (and in JSON the identity, verdict and cause).
+ */
+static void print_diagnosis(const struct diagnosis *d, bool brief)
 {
 	char buf[1024];
 	int i;
 
 	out_obj_open();
-	out_str("device", "%s", name);
-	out_str("virtio_dev", " (%s", vdev);
-	out_str("pci_addr", " %s)", pci);
+	out_str("device", "%s", d->name);
+	out_str("virtio_dev", " (%s", d->vdev);
+	out_str("pci_addr", " %s)", d->pci);
 	out_str("verdict", ": %s", d->verdict);
 	out_str("cause", ": %s\n", d->root.cause);
+	if (brief) {
+		if (out_json())
+			out_obj_close();
+		return;
+	}
 	out_arr_open("evidence");
 	for (i = 0; i < d->nevidence; i++) {
 		out_arr_str(d->evidence[i]);
@@ -537,12 +663,13 @@ struct snap {
 	unsigned int type;
 	struct nlattr *nest;	/* copy */
 	struct dev_history si;
+	struct diagnosis *d;	/* made by explain_diagnose() */
 };
 
 /* A refused host-side step, the same one counted once. */
 struct host_fail {
 	struct host_view v;
-	char ifname[16], pci[32], driver[32], comm[16];
+	char ifname[16], comm[16];
 	char v_ifname[16], v_pci[32], v_driver[32];
 	unsigned int pid, count;
 };
@@ -555,17 +682,57 @@ struct host_port {
 
 #define MAX_HOST 32
 
-struct explain_ctx {
-	struct snap snaps[MAX_DEVS];
-	int n;
+struct explain_set {
+	struct snap *snaps;
+	int n, cap;
 	struct host_fail fails[MAX_HOST];
 	int nfails;
 	struct host_port ports[MAX_HOST];
 	int nports;
+	bool host_done;
 };
 
-/* Host events: refusals and bridge ports, for explain_host(). */
-static void host_note(struct explain_ctx *c, unsigned int type, struct nlattr **ev)
+static struct snap *new_snap(struct explain_set *c)
+{
+	if (c->n == c->cap) {
+		int cap = c->cap ? 2 * c->cap : 64;
+		struct snap *s = realloc(c->snaps, cap * sizeof(*s));
+
+		if (!s)
+			return NULL;
+		c->snaps = s;
+		c->cap = cap;
+	}
+	memset(&c->snaps[c->n], 0, sizeof(c->snaps[0]));
+	return &c->snaps[c->n++];
+}
+
+/**
+ * explain_new() - an empty set of devices to diagnose
+ *
+ * Return: the set, or NULL when out of memory.
+ */
+struct explain_set *explain_new(void)
+{
+	return calloc(1, sizeof(struct explain_set));
+}
+
+void explain_free(struct explain_set *c)
+{
+	int i;
+
+	if (!c)
+		return;
+	for (i = 0; i < c->n; i++) {
+		free(c->snaps[i].nest);
+		free(c->snaps[i].d);
+	}
+	free(c->snaps);
+	free(c);
+}
+
+/* Host events: refusals and bridge ports, for host_diagnose(). */
+static void host_note(struct explain_set *c, unsigned int type, struct nlattr **ev)
 {
 	const char *ifname = ev[NICDIAG_EVENT_A_IFNAME] ?
 			     nla_get_string(ev[NICDIAG_EVENT_A_IFNAME]) : "";
@@ -620,26 +787,33 @@ static void host_note(struct explain_ctx *c, unsigned int type, struct nlattr **
 	c->ports[i].member = type != NICDIAG_EV_BRIDGE_LEAVE;
 }
 
-static int explain_reply(struct nlattr **tb, void *arg)
+/**
+ * explain_feed() - take one event into account
+ * @c: the set
+ * @event: a NICDIAG_A_EVENT nest (from the history, or made from sysfs)
+ *
+ * Setup snapshots replace older ones of the same device; queue, AER and
+ * flapping events are folded into the device's history.
+ */
+void explain_feed(struct explain_set *c, struct nlattr *event)
 {
-	struct explain_ctx *c = arg;
 	struct nlattr *ev[NICDIAG_EVENT_A_MAX + 1], *st[NICDIAG_SETUP_A_MAX + 1];
 	const char *vdev;
 	struct snap *s = NULL;
 	unsigned int type;
 	int i;
 
-	if (!tb[NICDIAG_A_EVENT] ||
-	    nla_parse_nested(ev, NICDIAG_EVENT_A_MAX, tb[NICDIAG_A_EVENT], NULL) ||
+	if (!event || nla_parse_nested(ev, NICDIAG_EVENT_A_MAX, event, NULL) ||
 	    !ev[NICDIAG_EVENT_A_TYPE])
-		return 0;
+		return;
 	type = nla_get_u32(ev[NICDIAG_EVENT_A_TYPE]);
 	if (ev[NICDIAG_EVENT_A_HOST]) {
 		host_note(c, type, ev);
-		return 0;
+		return;
 	}
-	if ((ev[NICDIAG_EVENT_A_QUEUE] || ev[NICDIAG_EVENT_A_AER]) && ev[NICDIAG_EVENT_A_IFNAME] &&
-	    nla_get_string(ev[NICDIAG_EVENT_A_IFNAME])[0]) {
+	if ((ev[NICDIAG_EVENT_A_QUEUE] || ev[NICDIAG_EVENT_A_AER] ||
+	     ((type == NICDIAG_EV_FLAPPING || type == NICDIAG_EV_FLAP_END) && ev[NICDIAG_EVENT_A_LINK])) &&
+	    ev[NICDIAG_EVENT_A_IFNAME] && nla_get_string(ev[NICDIAG_EVENT_A_IFNAME])[0]) {
 		/* Queue events name the netdev; setup snapshots name it too. */
 		const char *ifname = nla_get_string(ev[NICDIAG_EVENT_A_IFNAME]);
 
@@ -647,24 +821,26 @@ static int explain_reply(struct nlattr **tb, void *arg)
 			if (!strcmp(c->snaps[i].ifname, ifname))
 				s = &c->snaps[i];
 		if (!s) {
-			if (c->n == MAX_DEVS)
-				return 0;
-			s = &c->snaps[c->n++];
+			s = new_snap(c);
+			if (!s)
+				return;
 			snprintf(s->ifname, sizeof(s->ifname), "%s", ifname);
 		}
 		if (ev[NICDIAG_EVENT_A_AER])
 			aer_note(&s->si, ev[NICDIAG_EVENT_A_AER]);
-		else
+		else if (ev[NICDIAG_EVENT_A_QUEUE])
 			stall_note(&s->si, type, ev[NICDIAG_EVENT_A_CAUSE] ?
 				   nla_get_u32(ev[NICDIAG_EVENT_A_CAUSE]) : 0,
 				   ev[NICDIAG_EVENT_A_QUEUE]);
-		return 0;
+		else
+			flap_note(&s->si, type, ev[NICDIAG_EVENT_A_LINK]);
+		return;
 	}
 	if (!ev[NICDIAG_EVENT_A_SETUP])
-		return 0;
+		return;
 	if (nla_parse_nested(st, NICDIAG_SETUP_A_MAX, ev[NICDIAG_EVENT_A_SETUP], setup_policy) ||
 	    !st[NICDIAG_SETUP_A_VIRTIO_DEV])
-		return 0;
+		return;
 	vdev = nla_get_string(st[NICDIAG_SETUP_A_VIRTIO_DEV]);
 	for (i = 0; i < c->n; i++)
 		if (!strcmp(c->snaps[i].vdev, vdev) ||
@@ -672,9 +848,9 @@ static int explain_reply(struct nlattr **tb, void *arg)
 		     !strcmp(c->snaps[i].ifname, nla_get_string(ev[NICDIAG_EVENT_A_IFNAME]))))
 			s = &c->snaps[i];
 	if (!s) {
-		if (c->n == MAX_DEVS)
-			return 0;
-		s = &c->snaps[c->n++];
+		s = new_snap(c);
+		if (!s)
+			return;
 	}
 	if (!s->vdev[0])
 		snprintf(s->vdev, sizeof(s->vdev), "%s", vdev);
@@ -682,11 +858,16 @@ static int explain_reply(struct nlattr **tb, void *arg)
 	free(s->nest);
 	s->nest = malloc(nla_total_size(nla_len(ev[NICDIAG_EVENT_A_SETUP])));
 	if (!s->nest)
-		return 0;
+		return;
 	memcpy(s->nest, ev[NICDIAG_EVENT_A_SETUP], nla_total_size(nla_len(ev[NICDIAG_EVENT_A_SETUP])));
 	s->type = type;
 	snprintf(s->ifname, sizeof(s->ifname), "%s",
 		 ev[NICDIAG_EVENT_A_IFNAME] ? nla_get_string(ev[NICDIAG_EVENT_A_IFNAME]) : "");
+}
+
+static int explain_reply(struct nlattr **tb, void *arg)
+{
+	explain_feed(arg, tb[NICDIAG_A_EVENT]);
 	return 0;
 }
 
@@ -697,7 +878,7 @@ static long bridge_attr(const char *br, const char *name)
 	long v = -1;
 	FILE *f;
 
-	snprintf(path, sizeof(path), "/sys/class/net/%s/bridge/%s", br, name);
+	snprintf(path, sizeof(path), "%s/class/net/%s/bridge/%s", sysfs_root(), br, name);
 	f = fopen(path, "r");
 	if (f) {
 		if (fscanf(f, "%ld", &v) != 1)
@@ -707,17 +888,35 @@ static long bridge_attr(const char *br, const char *name)
 	return v;
 }
 
+/* A host-side diagnosis, as a device of its own in the set. */
+static struct diagnosis *host_snap(struct explain_set *c, const char *name, const char *pci)
+{
+	struct snap *s = new_snap(c);
+
+	if (!s)
+		return NULL;
+	s->d = calloc(1, sizeof(*s->d));
+	if (!s->d)
+		return NULL;
+	snprintf(s->ifname, sizeof(s->ifname), "%s", name);
+	snprintf(s->d->name, sizeof(s->d->name), "%s", name);
+	snprintf(s->d->vdev, sizeof(s->d->vdev), "-");
+	snprintf(s->d->pci, sizeof(s->d->pci), "%s", pci[0] ? pci : "-");
+	return s->d;
+}
+
 /*
  * The host side: every refused step (the same one counted once), and
- * every bridge port that does not forward.  Returns how many it printed.
+ * every bridge port that does not forward, each a diagnosis of its own.
  */
-static int explain_host(struct explain_ctx *c, const char *dev)
+static void host_diagnose(struct explain_set *c)
 {
 	struct diagnosis *d;
 	const char *name;
-	int i, shown = 0;
 	long fd, stp;
+	int i;
 
+	c->host_done = true;
 	for (i = 0; i < c->nfails; i++) {
 		struct host_fail *f = &c->fails[i];
 
@@ -725,16 +924,14 @@ static int explain_host(struct explain_ctx *c, const char *dev)
 		       f->v_pci[0] ? f->v_pci :
 		       f->v.op >= NICDIAG_HOST_OP_VHOST_SET_OWNER &&
 		       f->v.op <= NICDIAG_HOST_OP_VHOST_IOCTL ? "vhost-net" : "host";
-		if (dev && strcmp(dev, name))
-			continue;
-		d = calloc(1, sizeof(*d));
+		d = host_snap(c, name, f->v_pci);
 		if (!d)
-			return shown;
+			return;
 		d->verdict = "failed";
 		host_cause(&f->v, d->root.cause, LINE, d->root.fix, LINE);
-		evidence(d, "%s[%u] was refused %s: %s (%s)%s", f->comm, f->pid,
+		evidence(d, "%s[%u] was refused %s: %s (%s)", f->comm, f->pid,
 			 nicdiag_host_step(&f->v), host_errno_name(f->v.err),
-			 strerror((int)f->v.err), f->count > 1 ? " (repeatedly)" : "");
+			 strerror((int)f->v.err));
 		if (f->count > 1)
 			evidence(d, "seen %u times", f->count);
 		if (f->v.flags) {
@@ -742,19 +939,15 @@ static int explain_host(struct explain_ctx *c, const char *dev)
 
 			evidence(d, "flags asked: %s", tun_flags_str(f->v.flags, flags, sizeof(flags)));
 		}
-		print_diagnosis(d, name, "-", f->v_pci[0] ? f->v_pci : "-");
-		free(d);
-		shown++;
 	}
 	for (i = 0; i < c->nports; i++) {
 		struct host_port *p = &c->ports[i];
 
-		if (!p->member || p->state == NICDIAG_PORT_FORWARDING ||
-		    (dev && strcmp(dev, p->ifname)))
+		if (!p->member || p->state == NICDIAG_PORT_FORWARDING)
 			continue;
-		d = calloc(1, sizeof(*d));
+		d = host_snap(c, p->ifname, "");
 		if (!d)
-			return shown;
+			return;
 		fd = bridge_attr(p->master, "forward_delay");
 		stp = bridge_attr(p->master, "stp_state");
 		d->verdict = "degraded";
@@ -770,11 +963,100 @@ static int explain_host(struct explain_ctx *c, const char *dev)
 		snprintf(d->root.fix, LINE, "for a bridge of VM taps turn STP off (ip link set %s "
 			 "type bridge stp_state 0) or lower forward_delay; libvirt: <bridge stp='off' "
 			 "delay='0'/>", p->master);
-		print_diagnosis(d, p->ifname, "-", "-");
-		free(d);
-		shown++;
 	}
+}
+
+/* Diagnose every device of the set (once). */
+static void explain_diagnose(struct explain_set *c)
+{
+	int i;
+
+	if (!c->host_done)
+		host_diagnose(c);
+	for (i = 0; i < c->n; i++) {
+		struct snap *s = &c->snaps[i];
+
+		if (s->d)
+			continue;
+		s->d = s->nest ? diagnose_setup(s->ifname, s->type, s->nest, &s->si) :
+		       diagnose_history_only(s->ifname, &s->si);
+	}
+}
+
+static bool matches(const struct snap *s, const char *dev)
+{
+	return !dev || !strcmp(dev, s->vdev) || !strcmp(dev, s->ifname);
+}
+
+/**
+ * explain_print() - print the diagnoses of a set
+ * @c: the set
+ * @dev: only this netdev or virtio device, or NULL for all
+ * @what: which verdicts: EXPLAIN_ALL, or EXPLAIN_UNHEALTHY (every verdict
+ *	but healthy, worst first: failed, stalled, flapping, degraded; then
+ *	the healthy ones with trouble in their history)
+ * @brief: the cause line only
+ *
+ * Return: how many were printed.
+ */
+int explain_print(struct explain_set *c, const char *dev, enum explain_what what, bool brief)
+{
+	static const char *const order[] = { "failed", "stalled", "flapping", "degraded" };
+	unsigned int k;
+	int i, shown = 0;
+
+	explain_diagnose(c);
+	if (what == EXPLAIN_ALL) {
+		for (i = 0; i < c->n; i++)
+			if (c->snaps[i].d && matches(&c->snaps[i], dev)) {
+				print_diagnosis(c->snaps[i].d, brief);
+				shown++;
+			}
+		return shown;
+	}
+	for (k = 0; k < sizeof(order) / sizeof(order[0]); k++)
+		for (i = 0; i < c->n; i++)
+			if (c->snaps[i].d && matches(&c->snaps[i], dev) &&
+			    !strcmp(c->snaps[i].d->verdict, order[k])) {
+				print_diagnosis(c->snaps[i].d, brief);
+				shown++;
+			}
+	/* Healthy now, with trouble in the history: past stalls, flapping,
+	 * AER reports. */
+	for (i = 0; i < c->n; i++)
+		if (c->snaps[i].d && matches(&c->snaps[i], dev) &&
+		    !strcmp(c->snaps[i].d->verdict, "healthy") && c->snaps[i].d->nother) {
+			print_diagnosis(c->snaps[i].d, brief);
+			shown++;
+		}
 	return shown;
+}
+
+/**
+ * explain_count() - the devices of a set with a verdict
+ * @c: the set
+ * @verdict: "failed", ..., "healthy", or NULL for any
+ * @names: if not NULL, their names, space-separated (truncated to @len)
+ * @len: size of @names
+ *
+ * Return: how many devices have that verdict.
+ */
+int explain_count(struct explain_set *c, const char *verdict, char *names, size_t len)
+{
+	size_t o = 0;
+	int i, n = 0;
+
+	explain_diagnose(c);
+	if (names && len)
+		names[0] = '\0';
+	for (i = 0; i < c->n; i++) {
+		if (!c->snaps[i].d || (verdict && strcmp(verdict, c->snaps[i].d->verdict)))
+			continue;
+		n++;
+		if (names && o < len)
+			o += snprintf(names + o, len - o, "%s%s", o ? " " : "", c->snaps[i].d->name);
+	}
+	return n;
 }
 
 /**
@@ -786,30 +1068,15 @@ static int explain_host(struct explain_ctx *c, const char *dev)
  */
 int explain_run(struct nicctl_nl *nl, const char *dev)
 {
-	struct explain_ctx *c = calloc(1, sizeof(*c));
-	int i, r, shown = 0;
+	struct explain_set *c = explain_new();
+	int r, shown = 0;
 
 	if (!c)
 		return EXIT_ERROR;
 	r = nl_request(nl, NICDIAG_CMD_EVENT_GET, true, NULL, explain_reply, c);
-	for (i = 0; !r && i < c->n; i++) {
-		if (dev && strcmp(dev, c->snaps[i].vdev) && strcmp(dev, c->snaps[i].ifname))
-			continue;
-		if (!c->snaps[i].nest) {
-			/* Queue events of a device without a setup record. */
-			explain_queues_only(c->snaps[i].ifname, &c->snaps[i].si);
-			shown++;
-			continue;
-		}
-		explain_setup(c->snaps[i].ifname, c->snaps[i].type, c->snaps[i].nest,
-			      &c->snaps[i].si);
-		shown++;
-	}
 	if (!r)
-		shown += explain_host(c, dev);
-	for (i = 0; i < c->n; i++)
-		free(c->snaps[i].nest);
-	free(c);
+		shown = explain_print(c, dev, EXPLAIN_ALL, false);
+	explain_free(c);
 	if (!r && !shown) {
 		fprintf(stderr, dev ?
 			"nicctl: %s: no setup record for it (run 'nicctl scan' first?)\n" :

@@ -29,6 +29,7 @@
 #include "host.h"
 #include "nl.h"
 #include "print.h"
+#include "report.h"
 
 #ifndef NICCTL_VERSION
 #define NICCTL_VERSION "unknown"
@@ -41,8 +42,14 @@ struct opts {
 	uint64_t since;
 	long count;
 	long timeout;
+	bool redact;
+	const char *output;
 	int nargs;
 	char **args;
+	/* Commands that work without the module: whether it is open, and
+	 * if not, why. */
+	bool module;
+	char module_why[256];
 };
 
 struct cmd {
@@ -50,6 +57,7 @@ struct cmd {
 	int (*run)(struct nicctl_nl *nl, struct opts *o);
 	const char *args;
 	const char *help;
+	bool without_module;	/* runs (with less to say) when nicdiag is absent */
 };
 
 static const struct cmd cmds[];
@@ -568,26 +576,44 @@ static int cmd_vms(struct nicctl_nl *nl, struct opts *o)
 	return vms_run(nl, o->nargs ? o->args[0] : NULL);
 }
 
+static int cmd_report(struct nicctl_nl *nl, struct opts *o)
+{
+	struct report_opts r = {
+		.json = o->json,
+		.redact = o->redact,
+		.output = o->output,
+		.module = o->module,
+		.module_why = o->module_why,
+	};
+
+	if (o->nargs)
+		return EXIT_USAGE;
+	return report_run(nl, &r);
+}
+
 /* ---- the table, usage, main ------------------------------------------------ */
 
 static const struct cmd cmds[] = {
 	{ "watch", cmd_watch, "[DEV...] [--count N] [--timeout SECS] [--vm PID]",
-	  "print events as they happen, one line each; report lost events" },
+	  "print events as they happen, one line each; report lost events", false },
 	{ "show", cmd_show, "[DEV]",
-	  "watched devices: driver, bus, link state, transition counts, last change" },
+	  "watched devices: driver, bus, link state, transition counts, last change", false },
 	{ "events", cmd_events, "[DEV] [--since SEQ] [--vm PID]",
-	  "the recorded event history, oldest first" },
+	  "the recorded event history, oldest first", false },
 	{ "stats", cmd_stats, "",
-	  "events recorded, overwritten, not delivered, cleared; per type" },
+	  "events recorded, overwritten, not delivered, cleared; per type", false },
 	{ "config", cmd_config, "[KEY [VALUE]]",
-	  "show or set flap_*, stall_threshold_ms, stall_interval_ms, drivers" },
-	{ "clear", cmd_clear, "", "drop the recorded history (numbering goes on)" },
+	  "show or set flap_*, stall_threshold_ms, stall_interval_ms, drivers", false },
+	{ "clear", cmd_clear, "", "drop the recorded history (numbering goes on)", false },
 	{ "explain", cmd_explain, "[DEV]",
-	  "why each virtio-net NIC did (not) come up: cause, evidence, fix" },
+	  "why each virtio-net NIC did (not) come up: cause, evidence, fix", false },
 	{ "scan", cmd_scan, "",
-	  "record the setup state of every virtio-net device now (CAP_NET_ADMIN)" },
+	  "record the setup state of every virtio-net device now (CAP_NET_ADMIN)", false },
 	{ "vms", cmd_vms, "[PID]",
-	  "host side by process (VM): taps, bridge ports, vhost-net, vfio, refusals" },
+	  "host side by process (VM): taps, bridge ports, vhost-net, vfio, refusals", false },
+	{ "report", cmd_report, "[-o FILE] [--redact]",
+	  "bug report: causes, system, devices, events, kernel log (works without the module)",
+	  true },
 	{ NULL },
 };
 
@@ -606,6 +632,8 @@ static void usage(FILE *fp, const struct cmd *only)
 	fprintf(fp,
 		"\noptions:\n"
 		"  -j, --json     one JSON object per line (keys: see ctl/README.md)\n"
+		"  -o, --output FILE  report: write it to FILE (default: stdout)\n"
+		"  --redact       report: MAC and IP addresses, host name as tokens (mac-1, ...)\n"
 		"  -h, --help     this text; 'nicctl COMMAND --help' for one command\n"
 		"  -V, --version  nicctl's version and ABI version\n"
 		"\nDEV is an interface name or index.\n"
@@ -625,6 +653,8 @@ int main(int argc, char **argv)
 		{ "count", required_argument, NULL, 'c' },
 		{ "vm", required_argument, NULL, 'm' },
 		{ "timeout", required_argument, NULL, 't' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "redact", no_argument, NULL, 'r' },
 		{ NULL },
 	};
 	const struct cmd *cmd = NULL;
@@ -638,7 +668,7 @@ int main(int argc, char **argv)
 
 	if (!pos)
 		return EXIT_ERROR;
-	while ((opt = getopt_long(argc, argv, "-jhVs:c:t:m:", lopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "-jhVs:c:t:m:o:", lopts, NULL)) != -1) {
 		switch (opt) {
 		case 1:
 			pos[n++] = optarg;
@@ -674,6 +704,12 @@ int main(int argc, char **argv)
 		case 't':
 			o.timeout = atol(optarg);
 			break;
+		case 'o':
+			o.output = optarg;
+			break;
+		case 'r':
+			o.redact = true;
+			break;
 		default:
 			usage(stderr, NULL);
 			return EXIT_USAGE;
@@ -701,9 +737,15 @@ int main(int argc, char **argv)
 	o.args = pos + 1;
 	o.nargs = n - 1;
 	out_init(stdout, o.json);
-	r = nicctl_open(&nl);
-	if (r)
-		return r;
+	if (cmd->without_module) {
+		memset(&nl, 0, sizeof(nl));
+		o.module = !nicctl_try_open(&nl, o.module_why, sizeof(o.module_why));
+	} else {
+		r = nicctl_open(&nl);
+		if (r)
+			return r;
+		o.module = true;
+	}
 	r = cmd->run(&nl, &o);
 	if (r == EXIT_USAGE)
 		usage(stderr, cmd);

@@ -65,31 +65,44 @@ int nl_exit_code(int err)
 	}
 }
 
-int nicctl_open(struct nicctl_nl *nl)
+/**
+ * nicctl_try_open() - open the nicdiag family without printing anything
+ * @nl: filled in on success
+ * @why: on failure, why, in words (may be NULL)
+ * @len: size of @why
+ *
+ * Return: EXIT_OK, or the exit code of the failure (EXIT_NOT_LOADED when
+ * the family does not exist here).
+ */
+int nicctl_try_open(struct nicctl_nl *nl, char *why, size_t len)
 {
 	struct nl_cache *cache = NULL;
 	struct genl_family *fam;
 	int one = 1, version;
+	char dummy[8];
 
+	if (!why) {
+		why = dummy;
+		len = sizeof(dummy);
+	}
 	nl->sk = nl_socket_alloc();
 	if (!nl->sk || genl_connect(nl->sk)) {
-		fprintf(stderr, "nicctl: cannot open a generic netlink socket\n");
-		return EXIT_ERROR;
+		snprintf(why, len, "cannot open a generic netlink socket");
+		goto fail;
 	}
 	setsockopt(nl_socket_get_fd(nl->sk), SOL_NETLINK, NETLINK_EXT_ACK,
 		   &one, sizeof(one));
 	setsockopt(nl_socket_get_fd(nl->sk), SOL_NETLINK, NETLINK_CAP_ACK,
 		   &one, sizeof(one));
 	if (genl_ctrl_alloc_cache(nl->sk, &cache)) {
-		fprintf(stderr, "nicctl: cannot list generic netlink families\n");
-		return EXIT_ERROR;
+		snprintf(why, len, "cannot list generic netlink families");
+		goto fail;
 	}
 	fam = genl_ctrl_search_by_name(cache, NICDIAG_FAMILY_NAME);
 	if (!fam) {
 		nl_cache_free(cache);
-		fprintf(stderr,
-			"nicctl: nicdiag module not loaded: run 'modprobe nicdiag' (or 'insmod nicdiag.ko').\n"
-			"        (nicdiag serves the initial network namespace only; from any other one it is not visible.)\n");
+		snprintf(why, len, "nicdiag module not loaded");
+		nicctl_close(nl);
 		return EXIT_NOT_LOADED;
 	}
 	nl->family = genl_family_get_id(fam);
@@ -97,17 +110,36 @@ int nicctl_open(struct nicctl_nl *nl)
 	genl_family_put(fam);
 	nl_cache_free(cache);
 	if (version != NICDIAG_FAMILY_VERSION) {
-		fprintf(stderr,
-			"nicctl: ABI version mismatch: module speaks version %d, this nicctl version %d; install matching versions\n",
-			version, NICDIAG_FAMILY_VERSION);
+		snprintf(why, len,
+			 "ABI version mismatch: module speaks version %d, this nicctl version %d; install matching versions",
+			 version, NICDIAG_FAMILY_VERSION);
+		nicctl_close(nl);
 		return EXIT_ABI;
 	}
 	return EXIT_OK;
+fail:
+	nicctl_close(nl);
+	return EXIT_ERROR;
+}
+
+int nicctl_open(struct nicctl_nl *nl)
+{
+	char why[256];
+	int r = nicctl_try_open(nl, why, sizeof(why));
+
+	if (r == EXIT_NOT_LOADED)
+		fprintf(stderr,
+			"nicctl: nicdiag module not loaded: run 'modprobe nicdiag' (or 'insmod nicdiag.ko').\n"
+			"        (nicdiag serves the initial network namespace only; from any other one it is not visible.)\n");
+	else if (r)
+		fprintf(stderr, "nicctl: %s\n", why);
+	return r;
 }
 
 void nicctl_close(struct nicctl_nl *nl)
 {
-	nl_socket_free(nl->sk);
+	if (nl->sk)
+		nl_socket_free(nl->sk);
 	nl->sk = NULL;
 }
 

@@ -32,6 +32,7 @@ struct nicctl_nl {
 typedef int (*reply_cb)(struct nlattr **tb, void *arg);
 
 int nicctl_open(struct nicctl_nl *nl);
+int nicctl_try_open(struct nicctl_nl *nl, char *why, size_t len);
 void nicctl_close(struct nicctl_nl *nl);
 /* Send cmd (with attributes added by fill) and feed replies to cb;
  * returns an exit code, having printed any error. */

@@ -6,13 +6,7 @@
 #include <string.h>
 
 #include "pcie.h"
-
-static const char *sysfs(void)
-{
-	const char *s = getenv("NICCTL_SYSFS");
-
-	return s && *s ? s : "/sys";
-}
+#include "sysfs.h"
 
 /* One line of /sys/bus/pci/devices/PCI/ATTR; -1 if absent. */
 static int attr(const char *pci, const char *name, char *buf, size_t len)
@@ -21,7 +15,7 @@ static int attr(const char *pci, const char *name, char *buf, size_t len)
 	FILE *f;
 	int ok;
 
-	snprintf(path, sizeof(path), "%s/bus/pci/devices/%s/%s", sysfs(), pci, name);
+	snprintf(path, sizeof(path), "%s/bus/pci/devices/%s/%s", sysfs_root(), pci, name);
 	f = fopen(path, "r");
 	if (!f)
 		return -1;
@@ -55,7 +49,7 @@ static void upstream(const char *pci, char *port, size_t len)
 	unsigned int d, b, s, f;
 
 	port[0] = '\0';
-	snprintf(path, sizeof(path), "%s/bus/pci/devices/%s", sysfs(), pci);
+	snprintf(path, sizeof(path), "%s/bus/pci/devices/%s", sysfs_root(), pci);
 	if (!realpath(path, real))
 		return;
 	slash = strrchr(real, '/');

@@ -11,11 +11,18 @@ static FILE *out;
 static bool json;
 /* JSON: whether the current object or nest already has a member. */
 static bool need_comma;
+/* JSON: objects open; only the outermost ends its line. */
+static int depth;
+/* JSON: out_key() wrote a key, the next object is its value. */
+static bool key_pending;
 
 void out_init(FILE *fp, bool as_json)
 {
 	out = fp;
 	json = as_json;
+	depth = 0;
+	need_comma = false;
+	key_pending = false;
 }
 
 bool out_json(void)
@@ -28,7 +35,16 @@ void json_escape(FILE *fp, const char *s)
 	fputc('"', fp);
 	for (; *s; s++) {
 		unsigned char c = *s;
+		size_t run = strcspn(s, "\"\\\n\t\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0d"
+				     "\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a"
+				     "\x1b\x1c\x1d\x1e\x1f");
 
+		/* Long documents (nicctl report): plain runs in one write. */
+		if (run) {
+			fwrite(s, 1, run, fp);
+			s += run - 1;
+			continue;
+		}
 		if (c == '"' || c == '\\')
 			fprintf(fp, "\\%c", c);
 		else if (c == '\n')
@@ -52,19 +68,44 @@ static void key(const char *k)
 	need_comma = true;
 }
 
+/*
+ * An object at the top level is one line.  Inside another object (an
+ * element of an out_arr_open() array, or the value of out_key()), it is
+ * a member: the printers of events, devices and diagnoses work unchanged
+ * inside a larger document such as nicctl report's.
+ */
 void out_obj_open(void)
 {
-	if (json)
+	if (json) {
+		if (depth && need_comma && !key_pending)
+			fputc(',', out);
 		fputc('{', out);
+		depth++;
+	}
+	key_pending = false;
 	need_comma = false;
 }
 
 void out_obj_close(void)
 {
-	if (json)
+	if (json) {
 		fputc('}', out);
+		if (depth)
+			depth--;
+		need_comma = true;
+		if (depth)
+			return;
+	}
 	fputc('\n', out);
 	fflush(out);
+}
+
+void out_key(const char *k)
+{
+	if (!json)
+		return;
+	key(k);
+	key_pending = true;
 }
 
 void out_nest_open(const char *k)

@@ -16,6 +16,8 @@ void out_init(FILE *fp, bool json);
 bool out_json(void);
 void out_obj_open(void);
 void out_obj_close(void);
+/* JSON: the next out_obj_open() is the value of this key (text: nothing). */
+void out_key(const char *key);
 void out_nest_open(const char *key);
 void out_nest_close(void);
 /* A key/value pair: JSON always; text only when fmt is not NULL. */

@@ -23,6 +23,11 @@
 #include "print.h"
 #include "explain.h"
 #include "host.h"
+#include "kmsg.h"
+#include "redact.h"
+#include "report.h"
+#include "sysfs.h"
+#include "sysinfo.h"
 #include "virtio.h"
 
 static int passed, failed, n;
@@ -642,6 +647,377 @@ static void test_host_events(void)
 	check_str(port_state_name(9), "state#9", "unknown port state");
 }
 
+/* ---- nicctl report ------------------------------------------------------ */
+
+static void test_redact(void)
+{
+	struct redactor *r = redact_new("lab.example.org");
+	char *s;
+
+	s = redact(r, "eth0 52:54:00:12:34:56 and 52:54:00:AB:CD:EF, again 52:54:00:12:34:56 "
+		   "and 52-54-00-ab-cd-ef");
+	check_str(s, "eth0 mac-1 and mac-2, again mac-1 and mac-2",
+		  "redact: MACs become tokens, the same MAC the same token (case, separator)");
+	free(s);
+	s = redact(r, "{\"address\":\"52:54:00:ab:cd:ef\",\"ip\":\"10.0.2.15\"} 10.0.2.15. "
+		   "fe80::5054:ff:fe12:3456/64 FE80::5054:FF:FE12:3456 2001:db8::1 ::1");
+	check_str(s, "{\"address\":\"mac-2\",\"ip\":\"ip4-1\"} ip4-1. ip6-1/64 ip6-1 ip6-2 ip6-3",
+		  "redact: IPv4 and IPv6 (canonical form), inside JSON strings too");
+	free(s);
+	s = redact(r, "host lab.example.org, short lab; label lab-peer /lab/cmd");
+	check_str(s, "host host-1, short host-1; label lab-peer /host-1/cmd",
+		  "redact: the host name and its first label, whole words only");
+	free(s);
+	{
+		static const char *const keep[] = {
+			"0000:01:00.0 0000:00:1c.0 virtio-pci 0000:02:00.0: enabling device",
+			"2026-11-25T02:50:22.339010Z #12 eth0 (virtio_net 0000:01:00.0)",
+			"[    1.795706] virtio_net virtio1: device advertises feature",
+			"kernel 6.1.0-28-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 nicctl 0.1.0",
+			"TLP MWr32 requester 01:00.0 tag 0x00 address 0xfebf1000 [60000001 0008000f 00000001 fee00004]",
+			"features 0x12000dda3, status 0x83, 2.5 GT/s x1, 12:34:56, 1.2.3, ff:ff, a::b::c",
+			"dead:beef:cafe:0000:0000:0000:0000:0000:0001 (nine groups)",
+		};
+		unsigned int i;
+		int same = 1;
+
+		for (i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
+			s = redact(r, keep[i]);
+			if (strcmp(s, keep[i])) {
+				printf("#   changed: %s\n#   into:    %s\n", keep[i], s);
+				same = 0;
+			}
+			free(s);
+		}
+		check(same, "redact: PCI addresses, times, versions, TLP words, hex values untouched");
+	}
+	redact_free(r);
+	r = redact_new("(none)");
+	s = redact(r, "(none) none");
+	check_str(s, "(none) none", "redact: the kernel's '(none)' host name is not a name");
+	free(s);
+	redact_free(r);
+}
+
+static void test_kmsg(void)
+{
+	const char *names[] = { "virtio1", "0000:02:00.0", "eth0" };
+	const char *path = "/tmp/nicctl-unit-kmsg";
+	char buf[256];
+	struct kmsg k;
+	FILE *f;
+	int i, n;
+
+	check(kmsg_format("6,339,5140900,-;virtio_net virtio1: device advertises feature X but not Y",
+			  buf, sizeof(buf)) == 0 &&
+	      !strcmp(buf, "[    5.140900] virtio_net virtio1: device advertises feature X but not Y"),
+	      "kmsg: a record formatted as dmesg prints it");
+	check(kmsg_format("4,340,5141000,-,caller=T1;virtio_net: probe of virtio1 failed with error -22",
+			  buf, sizeof(buf)) == 0 && !strcmp(buf + 15, "virtio_net: probe of virtio1 failed with error -22"),
+	      "kmsg: a record with more prefix fields (caller=)");
+	check(kmsg_format(" SUBSYSTEM=virtio", buf, sizeof(buf)) == -1, "kmsg: continuation lines are not records");
+	check(kmsg_match("[ 1.0] virtio_net virtio1: x", names, 3), "kmsg: a line naming virtio1 matches");
+	check(!kmsg_match("[ 1.0] virtio_net virtio10: x", names, 3), "kmsg: virtio10 is not virtio1");
+	check(!kmsg_match("[ 1.0] veth0: up", names, 3), "kmsg: veth0 is not eth0");
+	check(kmsg_match("[ 1.0] pcieport 0000:00:04.0: AER: Uncorrected error on 0000:02:00.0", names, 3),
+	      "kmsg: a PCI address matches");
+	check(!kmsg_match("[ 1.0] pci 0000:02:00.1: BAR 0", names, 3), "kmsg: another function does not");
+	{
+		static const char *const lines[] = {
+			"[ 1.0] virtio_net virtio1: x", "[ 1.0] virtio_net virtio10: x", "[ 1.0] veth0: up",
+			"[ 1.0] pcieport 0000:00:04.0: AER: Uncorrected error on 0000:02:00.0",
+			"[ 1.0] pci 0000:02:00.1: BAR 0", "eth0", "xeth0", "eth0x", "(eth0)", "",
+			"[ 2.0] NETDEV WATCHDOG: eth0 (virtio_net): transmit queue 0 timed out",
+		};
+		struct kmsg_names *set = kmsg_names_new(names, 3);
+		unsigned int k;
+		int same = set != NULL;
+
+		for (k = 0; set && k < sizeof(lines) / sizeof(lines[0]); k++)
+			if (kmsg_names_match(set, lines[k]) != kmsg_match(lines[k], names, 3)) {
+				printf("#   differs on: %s\n", lines[k]);
+				same = 0;
+			}
+		check(same, "kmsg: the hashed name set matches as the plain scan does");
+		kmsg_names_free(set);
+	}
+
+	f = fopen(path, "w");
+	if (f) {
+		fputs("6,1,1000,-;Linux version 6.1.0\n"
+		      "3,2,1795706,-;virtio_net virtio1: device advertises feature VIRTIO_NET_F_CTRL_RX but not VIRTIO_NET_F_CTRL_VQ\n"
+		      " SUBSYSTEM=virtio\n DEVICE=+virtio:virtio1\n"
+		      "4,3,1796464,-;virtio_net: probe of virtio1 failed with error -22\n"
+		      "6,4,2000000,-;eth0: renamed\n", f);
+		fclose(f);
+	}
+	setenv("NICCTL_KMSG", path, 1);
+	check(kmsg_read(&k, buf, sizeof(buf)) == 0 && k.n == 4, "kmsg: records read from a file, continuations dropped");
+	for (i = 0, n = 0; i < k.n; i++)
+		n += kmsg_match(k.lines[i], names, 1);
+	check(n == 2, "kmsg: two lines name virtio1 (got %d)", n);
+	kmsg_free(&k);
+	setenv("NICCTL_KMSG", "/nonexistent/kmsg", 1);
+	check(kmsg_read(&k, buf, sizeof(buf)) < 0 && strstr(buf, "No such file"),
+	      "kmsg: an unreadable log says why (%s)", buf);
+	unsetenv("NICCTL_KMSG");
+	unlink(path);
+}
+
+/* A virtio device under a PCI function, as the kernel lays it out. */
+static void fake_virtio(const char *root, const char *pci, const char *vdev, const char *id,
+			const char *status, const char *feat, const char *ifname)
+{
+	char dir[512], cmd[1600], link[600];
+
+	snprintf(dir, sizeof(dir), "%.200s/devices/pci0000:00/%.20s/%.20s", root, pci, vdev);
+	snprintf(cmd, sizeof(cmd), "mkdir -p %s %s/bus/virtio/devices %s/bus/virtio/drivers/virtio_net %s/bus/pci/devices/%s",
+		 dir, root, root, root, pci);
+	if (system(cmd))
+		return;
+	put_file(dir, "device", id);
+	put_file(dir, "status", status);
+	put_file(dir, "features", feat);
+	snprintf(link, sizeof(link), "%.200s/bus/virtio/devices/%.20s", root, vdev);
+	if (symlink(dir, link))
+		return;
+	if (ifname) {
+		snprintf(cmd, sizeof(cmd), "mkdir -p %s/net/%s && ln -s %s/bus/virtio/drivers/virtio_net %s/driver",
+			 dir, ifname, root, dir);
+		if (system(cmd))
+			return;
+	}
+}
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *buf = calloc(1, 1 << 20);
+
+	if (f && buf) {
+		if (!fread(buf, 1, (1 << 20) - 1, f))
+			buf[0] = '\0';
+	}
+	if (f)
+		fclose(f);
+	return buf;
+}
+
+/* Valid JSON by Python's parser, where there is one; 1: valid, 0: not, -1: no python3. */
+static int json_valid(const char *path)
+{
+	char cmd[300];
+	int r;
+
+	if (system("python3 -c '' 2>/dev/null"))
+		return -1;
+	snprintf(cmd, sizeof(cmd), "python3 -c 'import json,sys; json.load(open(sys.argv[1]))' %s", path);
+	r = system(cmd);
+	return r == 0;
+}
+
+static void test_report_sysfs(void)
+{
+	const char *root = "/tmp/nicctl-unit-vsysfs", *out = "/tmp/nicctl-unit-report";
+	const char *kmsg = "/tmp/nicctl-unit-kmsg2";
+	struct report_opts o = { .output = out, .module_why = "nicdiag module not loaded" };
+	struct vdev_info *v = NULL;
+	char *doc, *p;
+	FILE *f;
+	int n, j;
+
+	if (system("rm -rf /tmp/nicctl-unit-vsysfs"))
+		return;
+	/* bit 5 MAC, 16 STATUS, 17 CTRL_VQ, 32 VERSION_1 */
+	fake_virtio(root, "0000:01:00.0", "virtio0", "0x0001\n", "0x0000000f\n",
+		    "0000010000000000110000000000000010000000000000000000000000000000\n", "eth0");
+	if (!system("mkdir -p /tmp/nicctl-unit-vsysfs/bus/pci/devices/0000:01:00.0/msi_irqs"))
+		for (n = 24; n < 27; n++) {
+			char irq[8];
+
+			snprintf(irq, sizeof(irq), "%d", n);
+			put_file("/tmp/nicctl-unit-vsysfs/bus/pci/devices/0000:01:00.0/msi_irqs", irq, "msix\n");
+		}
+	fake_virtio(root, "0000:02:00.0", "virtio1", "0x0001\n", "0x00000083\n",
+		    "0000000000000000000000000000000000000000000000000000000000000000\n", NULL);
+	fake_virtio(root, "0000:03:00.0", "virtio2", "0x0002\n", "0x0000000f\n", "0\n", NULL);
+	setenv("NICCTL_SYSFS", root, 1);
+	n = sysfs_virtio_net(&v);
+	check(n == 2, "sysfs: two virtio-net devices (the block device is not one) (%d)", n);
+	check(n == 2 && !strcmp(v[0].name, "virtio0") && !strcmp(v[0].pci, "0000:01:00.0") &&
+	      !strcmp(v[0].driver, "virtio_net") && !strcmp(v[0].ifname, "eth0") &&
+	      v[0].status == 0x0f && v[0].have_features &&
+	      v[0].features == ((1ULL << 5) | (1ULL << 16) | (1ULL << 17) | (1ULL << 32)),
+	      "sysfs: a bound device: PCI function, driver, netdev, status, features");
+	check(n == 2 && !strcmp(v[1].name, "virtio1") && !v[1].driver[0] && !v[1].ifname[0] &&
+	      v[1].status == 0x83, "sysfs: a failed device: no driver, status 0x83");
+	free(v);
+
+	f = fopen(kmsg, "w");
+	if (f) {
+		fputs("3,2,1795706,-;virtio_net virtio1: device advertises feature VIRTIO_NET_F_CTRL_RX but not VIRTIO_NET_F_CTRL_VQ\n"
+		      "4,3,1796464,-;virtio_net: probe of virtio1 failed with error -22\n"
+		      "6,4,1900000,-;unrelated line about virtio10 and 52:54:00:12:34:56\n", f);
+		fclose(f);
+	}
+	setenv("NICCTL_KMSG", kmsg, 1);
+	check(report_run(NULL, &o) == 0, "report without the module: exit 0");
+	doc = slurp(out);
+	p = strchr(doc, '\n');
+	check(p && strstr(p + 1, "nicdiag module: NOT LOADED") == p + 1,
+	      "report without the module says so in its second line");
+	p = strstr(doc, "== summary ==");
+	check(p && strstr(p, "virtio1 (virtio1 0000:02:00.0): failed: the device offers VIRTIO_NET_F_CTRL_RX without VIRTIO_NET_F_CTRL_VQ") &&
+	      strstr(p, "== summary ==") < strstr(p, "== system =="),
+	      "report without the module: the summary names the failed probe from sysfs and the log");
+	check(p && strstr(p, "1 failed,") && strstr(p, "healthy: eth0"), "report: verdict counts and the healthy devices");
+	j = 0;
+	if (doc) {
+		const char *order[] = { "== summary ==", "== system ==", "== devices ==", "== events ==",
+					"== kernel_log ==" };
+		const char *last = doc;
+		unsigned int i;
+
+		j = 1;
+		for (i = 0; i < 5; i++) {
+			const char *q = strstr(doc, order[i]);
+
+			j &= q && q > last;
+			last = q ? q : last;
+		}
+	}
+	check(j, "report: the five sections in their order");
+	check(strstr(doc, "== events ==\nunavailable: the nicdiag module is not loaded") != NULL,
+	      "report: the events section says why it is empty");
+	check(strstr(doc, "2 of 3 lines name these devices") && !strstr(doc, "virtio10 and"),
+	      "report: kernel log filtered by device names");
+	check(strstr(doc, "-- virtio1 (netdev none, driver none, 0000:02:00.0, from sysfs) --") &&
+	      strstr(doc, "status 0x83 ACKNOWLEDGE|DRIVER|FAILED, driver bound: no"),
+	      "report: the failed device's section shows its status byte, no driver");
+	free(doc);
+
+	/* JSON: the same sections, valid. */
+	o.json = true;
+	report_run(NULL, &o);
+	doc = slurp(out);
+	check(doc[0] == '{' && strstr(doc, "\"summary\":{") && strstr(doc, "\"system\":{") &&
+	      strstr(doc, "\"devices\":{") && strstr(doc, "\"events\":{\"unavailable\":") &&
+	      strstr(doc, "\"kernel_log\":{") && strstr(doc, "\"module_loaded\":false"),
+	      "report --json: the same sections");
+	n = json_valid(out);
+	if (n < 0)
+		check(1, "report --json parses # skip: no python3");
+	else
+		check(n == 1, "report --json parses (python3 json)");
+	free(doc);
+
+	/* A section that cannot be gathered says why; the rest is written. */
+	o.json = false;
+	setenv("NICCTL_KMSG", "/nonexistent/kmsg", 1);
+	setenv("NICCTL_SYSFS", "/nonexistent/sys", 1);
+	check(report_run(NULL, &o) == 0, "report with nothing readable: still exit 0");
+	doc = slurp(out);
+	check(strstr(doc, "== kernel_log ==\nunavailable: cannot open /nonexistent/kmsg: No such file or directory") &&
+	      strstr(doc, "== devices ==\nunavailable: /nonexistent/sys/bus/virtio/devices: No such file or directory") &&
+	      strstr(doc, "== system ==\nkernel release"),
+	      "report: unreadable sections say why, the others are written");
+	free(doc);
+
+	/* --redact on the whole document */
+	o.redact = true;
+	o.json = true;
+	setenv("NICCTL_SYSFS", root, 1);
+	if (!system("mkdir -p /tmp/nicctl-unit-vsysfs/class/net/eth0"))
+		put_file("/tmp/nicctl-unit-vsysfs/class/net/eth0", "address", "52:54:00:12:34:56\n");
+	setenv("NICCTL_KMSG", kmsg, 1);
+	report_run(NULL, &o);
+	doc = slurp(out);
+	check(!strstr(doc, "52:54:00:12:34:56") && strstr(doc, "\"address\":\"mac-1\"") &&
+	      strstr(doc, "0000:02:00.0"),
+	      "report --redact: MACs replaced, PCI addresses kept");
+	if (getenv("NICCTL_UNIT_SHOW"))
+		printf("%s\n", doc);
+	free(doc);
+	unsetenv("NICCTL_KMSG");
+	unsetenv("NICCTL_SYSFS");
+	unlink(out);
+	unlink(kmsg);
+	if (system("rm -rf /tmp/nicctl-unit-vsysfs"))
+		return;
+}
+
+static void test_print_nesting(void)
+{
+	const char *s;
+
+	capture_start(1);
+	out_obj_open();
+	out_nest_open("a");
+	out_arr_open("items");
+	out_obj_open();
+	out_u64("x", NULL, 1);
+	out_obj_close();
+	out_obj_open();
+	out_u64("x", NULL, 2);
+	out_obj_close();
+	out_arr_close();
+	out_key("one");
+	out_obj_open();
+	out_str("y", NULL, "z");
+	out_obj_close();
+	out_nest_close();
+	out_obj_close();
+	s = capture_end();
+	check_str(s, "{\"a\":{\"items\":[{\"x\":1},{\"x\":2}],\"one\":{\"y\":\"z\"}}}\n",
+		  "print: objects nest inside a document, one line at the top");
+}
+
+static void test_explain_flapping(void)
+{
+	struct nlattr *tb[NICDIAG_A_MAX + 1];
+	struct explain_set *c = explain_new();
+	struct nl_msg *m = event_msg(7, NICDIAG_EV_FLAPPING, 0);
+	const char *s;
+
+	if (!nl_parse_reply(m, tb))
+		explain_feed(c, tb[NICDIAG_A_EVENT]);
+	nlmsg_free(m);
+	capture_start(0);
+	explain_print(c, NULL, EXPLAIN_UNHEALTHY, false);
+	s = capture_end();
+	check(strstr(s, "eth0 (- -): flapping: the link is flapping: 5 carrier changes within 10000 ms") &&
+	      strstr(s, "4 carrier-down and 3 carrier-up transitions") && strstr(s, "set_link"),
+	      "explain: a link flapping now is the cause, with the kernel's counters and a fix");
+	check(explain_count(c, "flapping", NULL, 0) == 1, "explain: counted as flapping");
+	explain_free(c);
+
+	c = explain_new();
+	m = event_msg(7, NICDIAG_EV_FLAPPING, 0);
+	if (!nl_parse_reply(m, tb))
+		explain_feed(c, tb[NICDIAG_A_EVENT]);
+	nlmsg_free(m);
+	m = event_msg(8, NICDIAG_EV_FLAP_END, 0);
+	if (!nl_parse_reply(m, tb))
+		explain_feed(c, tb[NICDIAG_A_EVENT]);
+	nlmsg_free(m);
+	capture_start(0);
+	explain_print(c, NULL, EXPLAIN_UNHEALTHY, false);
+	s = capture_end();
+	check(strstr(s, "eth0 (- -): healthy:") && strstr(s, "also: 1 link flapping episode(s) in the history"),
+	      "explain: an ended episode leaves the device healthy, listed with its history");
+	explain_free(c);
+}
+
+static void test_taint(void)
+{
+	char buf[256];
+
+	taint_str(0, buf, sizeof(buf));
+	check_str(buf, "not tainted", "taint 0");
+	taint_str((1 << 12) | (1 << 13), buf, sizeof(buf));
+	check_str(buf, "O (out-of-tree module), E (unsigned module)", "taint O and E decoded");
+}
+
 int main(void)
 {
 	test_decoders();
@@ -655,6 +1031,12 @@ int main(void)
 	test_aer_decoders();
 	test_pcie_link();
 	test_host_events();
+	test_print_nesting();
+	test_redact();
+	test_kmsg();
+	test_taint();
+	test_explain_flapping();
+	test_report_sysfs();
 	free(capture_buf);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;

@@ -109,6 +109,15 @@ nicctl explain "$IF0" > /tmp/explain.txt
 cat /tmp/explain.txt
 check "explain: uncorrectable AER without handlers is the cause, with the bits" \
 	sh -c "grep -q 'failed: uncorrectable PCIe AER error (nonfatal: Poisoned TLP) on $PCI0' /tmp/explain.txt"
+nicctl report > /tmp/report-aer.txt
+report_summary /tmp/report-aer.txt > /tmp/sum-aer.txt
+head -n 12 /tmp/report-aer.txt
+check "report summary: $IF0 failed by the uncorrectable AER error, with the bits and the recovery" \
+	sh -c "grep -q '^$IF0 (.*): failed: uncorrectable PCIe AER error (nonfatal: Poisoned TLP) on $PCI0' /tmp/sum-aer.txt && grep -q 'evidence: .*AER report(s), .*recovery: failed' /tmp/sum-aer.txt"
+check "report: $IF0's row counts one nonfatal AER error (0/1/0)" \
+	sh -c "sed -n '/^== devices ==\$/,/^-- /p' /tmp/report-aer.txt | grep '^$IF0 ' | grep -q ' 0/1/0 '"
+check "report: the kernel log section holds the AER lines for $PCI0" \
+	sh -c "sed -n '/^== kernel_log ==\$/,\$p' /tmp/report-aer.txt | grep -q '$PCI0.*AER\\|AER.*$PCI0'"
 
 # ---- fatal: on nic0 itself, then on the port above it ----------------------------
 ev=$(inject unc nic0 $PCI0 MALF_TLP 0x40000)

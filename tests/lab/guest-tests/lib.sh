@@ -71,3 +71,17 @@ has() {
 out() { "$@" 2>&1; }
 
 load_nicdiag() { insmod /nicdiag.ko "$@"; }
+
+# nicctl report's summary section (text) from file $1.
+report_summary() { sed -n '/^== summary ==$/,/^== system ==$/p' "$1"; }
+
+# Every guest NIC's MAC, lower case (lo's all-zero one left out).
+guest_macs() { cat /sys/class/net/*/address | tr 'A-F' 'a-f' | grep -v '^00:00:00:00:00:00$' | sort -u; }
+
+# no_mac_in FILE: none of the guest's MACs appears in it (any case).
+no_mac_in() {
+	for _m in $(guest_macs); do
+		grep -qiF "$_m" "$1" && { echo "# $1 holds $_m"; return 1; }
+	done
+	return 0
+}

@@ -36,6 +36,49 @@ expect "mq=on,vectors=2 on 4 queues: shared vector, and 2 of 4 pairs" 0000:08:00
 expect "mq=on on 4 queues, 2 vCPUs: 2 of 4 pairs, by design" 0000:09:00.0 degraded \
 	"2 of 4 queue pairs in use: the guest has 2 vCPUs" "by design"
 
+# ---- nicctl report: the causes in its first lines, JSON, redaction ------
+nicctl report > $T/report.txt
+rc=$?
+head -n 30 $T/report.txt
+check "report ($MODE load): exit 0" test "$rc" = 0
+check "report: its first lines say the module is loaded" sh -c "head -n 2 $T/report.txt | grep -q 'nicdiag module: loaded'"
+report_summary $T/report.txt > $T/summary.txt
+check "report summary: 2 failed, 6 degraded, 1 healthy" \
+	grep -q 'diagnosed: 2 failed, 0 stalled, 0 flapping, 6 degraded, 1 healthy' $T/summary.txt
+check "report summary names the ctrl_vq=off probe failure, with its evidence and fix" \
+	sh -c "grep -q '(virtio1 0000:02:00.0): failed: the device offers VIRTIO_NET_F_CTRL_RX without VIRTIO_NET_F_CTRL_VQ' $T/summary.txt &&
+	       grep -q 'evidence: kernel: .*advertises feature VIRTIO_NET_F_CTRL_RX but not VIRTIO_NET_F_CTRL_VQ' $T/summary.txt &&
+	       grep -q 'fix: QEMU: -device virtio-net-pci,...,ctrl_vq=on' $T/summary.txt"
+check "report summary names the mq=on probe failure" \
+	grep -q '0000:07:00.0): failed: the device offers VIRTIO_NET_F_MQ without VIRTIO_NET_F_CTRL_VQ' $T/summary.txt
+for c in 'legacy INTx' 'MTU 60 was ignored' 'no VIRTIO_NET_F_STATUS' 'one shared MSI-X vector' '2 of 4 queue pairs in use'; do
+	check "report summary names the degradation '$c'" grep -q "degraded: .*$c" $T/summary.txt
+done
+check "report: the first cause is on the first screen (line $(grep -n 'failed:' $T/report.txt | head -n 1 | cut -d: -f1))" \
+	sh -c "head -n 8 $T/report.txt | grep -q ': failed: the device offers'"
+check "report: failed devices come before degraded ones" \
+	sh -c "[ \$(grep -n ': failed:' $T/summary.txt | tail -n 1 | cut -d: -f1) -lt \$(grep -n ': degraded:' $T/summary.txt | head -n 1 | cut -d: -f1) ]"
+check "report: the devices section holds the failed device's setup snapshot" \
+	sh -c "sed -n '/^== devices ==$/,/^== events ==$/p' $T/report.txt | grep -q 'status 0x83 ACKNOWLEDGE|DRIVER|FAILED, driver bound: no'"
+check "report: the kernel log section holds the driver's refusal" \
+	sh -c "sed -n '/^== kernel_log ==$/,\$p' $T/report.txt | grep -q 'virtio_net virtio1: device advertises feature'"
+nicctl report --json > $T/report.json
+check "report --json parses" jsoncheck < $T/report.json
+jsoncheck -k < $T/report.json | grep -v '^report$' > $T/json-sections
+sed -n 's/^== \(.*\) ==$/\1/p' $T/report.txt > $T/text-sections
+check "report --json has the text's sections, in order ($(tr '\n' ' ' < $T/json-sections))" \
+	cmp -s $T/json-sections $T/text-sections
+check "report --json without --redact holds the NICs' MACs (so the next checks mean something)" \
+	grep -qiF "$(guest_macs | head -n 1)" $T/report.json
+nicctl report --redact > $T/red.txt
+nicctl report --redact --json > $T/red.json
+check "report --redact: no guest MAC in the text" no_mac_in $T/red.txt
+red_json_ok() { no_mac_in $T/red.json && jsoncheck < $T/red.json && grep -q '"address":"mac-[0-9]*"' $T/red.json; }
+check "report --redact --json: no guest MAC, still valid JSON, tokens instead" red_json_ok
+check "report --redact keeps PCI addresses" grep -q '0000:02:00.0' $T/red.txt
+check "report -o FILE writes the report" \
+	sh -c "nicctl report -o $T/r.txt && grep -q '^== kernel_log ==' $T/r.txt"
+
 nicctl events --json > $T/ev.json
 if [ "$MODE" = early ]; then
 	check "probe failures recorded with errno 22 at the features stage" \
@@ -90,4 +133,36 @@ if [ "$MODE" = early ]; then
 	nfail() { nicctl explain --json | grep -cF '"verdict":"failed"'; }
 	check "explain now lists 3 failed devices ($(nfail))" test "$(nfail)" = 3
 fi
+
+# ---- a history that no longer holds the snapshots: sysfs stands in ----
+check "nicctl clear" nicctl clear
+nicctl report > $T/cleared.txt
+report_summary $T/cleared.txt > $T/cleared-summary.txt
+check "report after 'nicctl clear' still names the ctrl_vq=off failure (from sysfs)" \
+	grep -q '0000:02:00.0): failed: the device offers VIRTIO_NET_F_CTRL_RX without VIRTIO_NET_F_CTRL_VQ' $T/cleared-summary.txt
+check "... and its device section says where it comes from" grep -q '^-- virtio[0-9]* (netdev none, driver none, 0000:02:00.0, from sysfs) --' $T/cleared.txt
+
+# ---- nicctl report without the module: sysfs and the kernel log ----------
+check "rmmod nicdiag" rmmod nicdiag
+nicctl report > $T/nomod.txt
+rc=$?
+head -n 12 $T/nomod.txt
+check "report without the module: exit 0" test "$rc" = 0
+check "report without the module says so in its first lines" \
+	sh -c "head -n 3 $T/nomod.txt | grep -q 'nicdiag module: NOT LOADED'"
+report_summary $T/nomod.txt > $T/nomod-summary.txt
+check "report without the module still names the ctrl_vq=off probe failure (sysfs status, kernel log)" \
+	grep -q '0000:02:00.0): failed: the device offers VIRTIO_NET_F_CTRL_RX without VIRTIO_NET_F_CTRL_VQ' $T/nomod-summary.txt
+check "... and the mq=on one" \
+	grep -q '0000:07:00.0): failed: the device offers VIRTIO_NET_F_MQ without VIRTIO_NET_F_CTRL_VQ' $T/nomod-summary.txt
+check "... with the status byte and no driver as evidence" \
+	grep -q 'evidence: status 0x83 ACKNOWLEDGE|DRIVER|FAILED; driver not bound' $T/nomod-summary.txt
+check "... and the degradations sysfs shows (INTx, no STATUS)" \
+	sh -c "grep -q 'degraded: interrupts: legacy INTx' $T/nomod-summary.txt && grep -q 'degraded: no VIRTIO_NET_F_STATUS' $T/nomod-summary.txt"
+check "report without the module: the events section says why it is empty" \
+	sh -c "grep -A1 '^== events ==$' $T/nomod.txt | grep -q 'unavailable: the nicdiag module is not loaded'"
+nicctl report --json --redact > $T/nomod.json
+nomod_json_ok() { jsoncheck < $T/nomod.json && no_mac_in $T/nomod.json; }
+check "report --json --redact without the module: valid, no guest MAC" nomod_json_ok
+insmod /nicdiag.ko
 true
