@@ -214,14 +214,16 @@ static void tunsetiff_cause(const struct host_view *v, char *c, size_t cl, char 
 			 "or run the VM with CAP_NET_ADMIN (libvirt does both)", n);
 		return;
 	case EINVAL:
-		if (type != IFF_TUN && type != IFF_TAP)
+		if (type != IFF_TUN && type != IFF_TAP) {
 			snprintf(c, cl, "invalid flags %s: exactly one of IFF_TUN and IFF_TAP is required",
 				 tun_flags_str(v->flags, (char[96]){ 0 }, 96));
-		else
-			snprintf(c, cl, "invalid request for %s: it exists as the other type (tun vs tap), "
-				 "is not a tun/tap device, or multi_queue differs from how it was "
-				 "created (flags asked: %s)", n,
-				 tun_flags_str(v->flags, (char[96]){ 0 }, 96));
+			snprintf(f, fl, "ask for IFF_TAP (a VM's NIC is a tap: QEMU -netdev tap) or IFF_TUN");
+			return;
+		}
+		snprintf(c, cl, "invalid request for %s: it exists as the other type (tun vs tap), "
+			 "is not a tun/tap device, or multi_queue differs from how it was "
+			 "created (flags asked: %s)", n,
+			 tun_flags_str(v->flags, (char[96]){ 0 }, 96));
 		snprintf(f, fl, "ask for the device as it was created (ip -d link show %s shows tun "
 			 "type and multi_queue), or use a new name", n);
 		return;

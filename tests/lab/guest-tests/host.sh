@@ -194,6 +194,17 @@ check "explain: vm2's EBUSY with process and fix" sh -c "
 	grep -A3 'vmtap0' $T/explain.out | grep -q 'EBUSY'"
 check "explain: the no-IOMMU vfio failure" grep -q 'no IOMMU group' $T/explain.out
 
+# ---- the bug report names the host-side causes first ---------------------
+nicctl report > $T/report.txt
+report_summary $T/report.txt > $T/summary.txt
+head -n 20 $T/report.txt
+check "report summary: vm2's EBUSY on vmtap0" grep -q "vmtap0 .*failed: tap vmtap0 is single-queue" $T/summary.txt
+check "report summary: vhost-net's ENOTSOCK with its evidence" \
+	sh -c "grep -A1 'vhost-net .*failed: fd .* is not a tap' $T/summary.txt | grep -q 'ENOTSOCK'"
+check "report summary: vfio-pci's no-IOMMU probe failure" grep -q "failed: vfio-pci could not take $PCI: no IOMMU group" $T/summary.txt
+check "report: the events section has the processes" \
+	sh -c "sed -n '/^== events ==$/,/^== kernel_log ==$/p' $T/report.txt | grep -q '\[vmnet $VM1\] vhost-net: owner set'"
+
 # ---- watch saw it live, in order, with the processes ----------------------
 kill $WATCH
 # line_of PATTERN PATTERN: number of the first watch line with both.
