@@ -337,7 +337,7 @@ static void print_summary(struct report *r)
 	if (!r->o->module && r->nvd < 0)
 		unavailable("%s/bus/virtio/devices: %s", sysfs_root(), strerror(-r->nvd));
 	total = explain_count(r->ex, NULL, NULL, 0);
-	out_u64("diagnosed", "%" PRIu64 " device(s) diagnosed (virtio-net, host side)", total);
+	out_u64("diagnosed", "%" PRIu64 " device(s) diagnosed", total);
 	out_nest_open("verdicts");
 	for (k = 0; k < sizeof(verdicts) / sizeof(verdicts[0]); k++) {
 		out_u64(verdicts[k], k ? ", %" PRIu64 : ": %" PRIu64,
