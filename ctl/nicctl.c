@@ -218,6 +218,14 @@ static int events_reply(struct nlattr **tb, void *arg)
 	return 0;
 }
 
+/* First pass of events --vm: only learn which devices the process used. */
+static int vm_learn(struct nlattr **tb, void *arg)
+{
+	if (tb[NICDIAG_A_EVENT])
+		vm_selected(arg, tb[NICDIAG_A_EVENT]);
+	return 0;
+}
+
 static int events_fill(struct nl_msg *msg, void *arg)
 {
 	struct events_ctx *c = arg;
@@ -249,6 +257,15 @@ static int cmd_events(struct nicctl_nl *nl, struct opts *o)
 		c.since = o->since;
 		/* Report what is gone between --since and the oldest held. */
 		c.t.last = o->since ? o->since - 1 : 0;
+	}
+	if (c.vm) {
+		/* A step is recorded once its work item ran, which can be
+		 * after the link events it caused: learn the VM's devices
+		 * from the whole history first. */
+		int r = nl_request(nl, NICDIAG_CMD_EVENT_GET, true, events_fill, vm_learn, &c);
+
+		if (r)
+			return r;
 	}
 	return nl_request(nl, NICDIAG_CMD_EVENT_GET, true, events_fill, events_reply, &c);
 }

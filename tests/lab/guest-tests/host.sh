@@ -94,6 +94,24 @@ check_wait "vm3: a queue detached (TUNSETQUEUE)" 20 \
 check "vm3: a queue attached again (TUNSETQUEUE)" \
 	has tap_attach "\"pid\":$VM3" '"op":"TUNSETQUEUE"' 'attach_queue'
 
+# ---- a persistent tap (as libvirt makes them): carrier follows the VM ----
+tunctl -t ptap0 > /dev/null
+ip link set ptap0 up
+check_wait "ptap0 watched, carrier off with no VM attached" 20 \
+	sh -c "nicctl show --json | grep -F '\"ifname\":\"ptap0\"' | grep -qF '\"carrier\":false'"
+vmnet -name guest=vm6 tap ptap0 hold 900 > $T/vm6.out 2>&1 &
+VM6=$!
+check_wait "vm6: attached to ptap0" 30 grep -q "vmnet: holding" $T/vm6.out
+check_wait "ptap0: carrier on once vm6 attached its queue" 20 has carrier_on '"ifname":"ptap0"'
+check "ptap0: the attach names vm6" has tap_attach '"ifname":"ptap0"' "\"pid\":$VM6"
+kill $VM6
+wait $VM6 2>/dev/null
+check_wait "ptap0: carrier off when vm6 went away (the tap stays)" 20 has carrier_off '"ifname":"ptap0"'
+check "events --vm: vm6's story has the attach and both carrier changes" sh -c "
+	nicctl events --vm $VM6 > $T/vm6.story; cat $T/vm6.story;
+	grep -q 'ptap0 .*queue attached' $T/vm6.story && grep -q 'ptap0 .*carrier on' $T/vm6.story &&
+	grep -q 'ptap0 .*carrier off' $T/vm6.story"
+
 # ---- bridges: STP on (forward delay 2 s) and off -------------------------
 brctl addbr br0
 echo 1 > /sys/class/net/br0/bridge/stp_state
