@@ -255,8 +255,12 @@ static void print_vm(struct vms_ctx *c, struct vm *vm)
 		for (j = 0; j < c->nports; j++)
 			if (!strcmp(c->ports[j].ifname, vm->taps[i].ifname) && c->ports[j].member)
 				p = &c->ports[j];
-		snprintf(buf, sizeof(buf), "%s: %u queue%s (%s)%s%s%s%s", vm->taps[i].ifname,
-			 vm->taps[i].queues, vm->taps[i].queues == 1 ? "" : "s",
+		char q[24] = "queues";
+
+		if (vm->taps[i].queues)	/* unknown for macvtap */
+			snprintf(q, sizeof(q), "%u queue%s", vm->taps[i].queues,
+				 vm->taps[i].queues == 1 ? "" : "s");
+		snprintf(buf, sizeof(buf), "%s: %s (%s)%s%s%s%s", vm->taps[i].ifname, q,
 			 vm->taps[i].flags[0] ? vm->taps[i].flags : "?",
 			 p ? ", bridge " : "", p ? p->master : "", p ? " port " : "",
 			 p ? port_state_name(p->state) : "");

@@ -74,12 +74,14 @@ struct hp_call {
  *	0 or a negative errno on the paths recorded)
  * @pid: the calling process (thread group id)
  * @comm: its name
+ * @queues: TUNSETIFF: the tap's queues right after the call, 0 if unknown
  */
 struct hp_rec {
 	struct hp_call call;
 	int ret;
 	u32 pid;
 	char comm[TASK_COMM_LEN];
+	u32 queues;
 };
 
 static void hp_handle(void *records, unsigned int n);
@@ -141,6 +143,8 @@ static int tun_ioctl_entry(struct kretprobe_instance *ri, struct pt_regs *regs,
 	if (cmd == TUNSETIFF || (!macvtap && cmd == TUNSETQUEUE))
 		c->have_ifr = !copy_from_user_nofault(&c->ifr, arg,
 						      sizeof(c->ifr));
+	/* User memory: the name need not be terminated. */
+	c->ifr.ifr_name[IFNAMSIZ - 1] = '\0';
 	return 0;
 }
 
@@ -240,6 +244,23 @@ static bool hp_keep_success(const struct hp_call *c)
 	return false;
 }
 
+/*
+ * The queues attached to tap @name now, in the probed call: the work item
+ * runs later, when the next queue may already be there.
+ */
+static u32 hp_queues_now(const char *name)
+{
+	struct net_device *dev;
+	u32 n = 0;
+
+	rcu_read_lock();
+	dev = dev_get_by_name_rcu(&init_net, name);
+	if (dev)
+		n = dev->real_num_tx_queues;
+	rcu_read_unlock();
+	return n;
+}
+
 static int hp_return(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
 	struct hp_call *c = (struct hp_call *)ri->data;
@@ -253,10 +274,14 @@ static int hp_return(struct kretprobe_instance *ri, struct pt_regs *regs)
 	if (c->op == NICDIAG_HOST_OP_PCI_PROBE && !rec.ret)
 		return 0;
 	rec.call = *c;
+	rec.queues = 0;
 	/* TUNSETIFF wrote back the name it gave ("tap%d" asked). */
-	if (!rec.ret && c->op == NICDIAG_HOST_OP_TUNSETIFF && c->have_ifr)
+	if (!rec.ret && c->op == NICDIAG_HOST_OP_TUNSETIFF && c->have_ifr) {
 		rec.call.have_ifr = !copy_from_user_nofault(&rec.call.ifr,
 				(void __user *)c->arg, sizeof(rec.call.ifr));
+		rec.call.ifr.ifr_name[IFNAMSIZ - 1] = '\0';
+		rec.queues = hp_queues_now(rec.call.ifr.ifr_name);
+	}
 	nicdiag_actor(&rec.pid, rec.comm);
 	nicdiag_tp_push(&hp_src, &rec);
 	return 0;
@@ -375,7 +400,7 @@ static void hp_ident(struct nicdiag_event *ev, struct net_device *netdev,
 			sizeof(ev->id.driver));
 	}
 	mutex_unlock(&nicdiag_dev_lock);
-	ev->host.queues = netdev->real_num_tx_queues;
+	ev->host.queues = r->queues;
 }
 
 /* The netdev a tun or macvtap record is about, with a reference; or NULL. */

@@ -215,7 +215,7 @@ static int fill_host(struct sk_buff *skb, const struct nicdiag_event *ev)
 	    (h->ifname[0] &&
 	     nla_put_string(skb, NICDIAG_HOST_A_IFNAME, h->ifname)) ||
 	    ((ev->type == NICDIAG_EV_TAP_ATTACH ||
-	      ev->type == NICDIAG_EV_TAP_DETACH) && ev->id.ifindex &&
+	      ev->type == NICDIAG_EV_TAP_DETACH) && h->queues &&
 	     nla_put_u32(skb, NICDIAG_HOST_A_QUEUES, h->queues)) ||
 	    (h->op == NICDIAG_HOST_OP_VHOST_SET_BACKEND &&
 	     (nla_put_u32(skb, NICDIAG_HOST_A_FD, (u32)h->fd) ||
