@@ -871,21 +871,13 @@ static int explain_reply(struct nlattr **tb, void *arg)
 	return 0;
 }
 
-/* Read an integer from /sys/class/net/BR/bridge/NAME; -1 if absent. */
+/* An integer from /sys/class/net/BR/bridge/NAME; -1 if absent. */
 static long bridge_attr(const char *br, const char *name)
 {
-	char path[128];
-	long v = -1;
-	FILE *f;
+	char rel[96], buf[32];
 
-	snprintf(path, sizeof(path), "%s/class/net/%s/bridge/%s", sysfs_root(), br, name);
-	f = fopen(path, "r");
-	if (f) {
-		if (fscanf(f, "%ld", &v) != 1)
-			v = -1;
-		fclose(f);
-	}
-	return v;
+	snprintf(rel, sizeof(rel), "class/net/%.16s/bridge/%.32s", br, name);
+	return sysfs_read(rel, buf, sizeof(buf)) ? -1 : strtol(buf, NULL, 10);
 }
 
 /* A host-side diagnosis, as a device of its own in the set. */

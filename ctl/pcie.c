@@ -8,23 +8,13 @@
 #include "pcie.h"
 #include "sysfs.h"
 
-/* One line of /sys/bus/pci/devices/PCI/ATTR; -1 if absent. */
+/* One line of /sys/bus/pci/devices/PCI/ATTR; nonzero if absent. */
 static int attr(const char *pci, const char *name, char *buf, size_t len)
 {
-	char path[PATH_MAX];
-	FILE *f;
-	int ok;
+	char rel[128];
 
-	snprintf(path, sizeof(path), "%s/bus/pci/devices/%s/%s", sysfs_root(), pci, name);
-	f = fopen(path, "r");
-	if (!f)
-		return -1;
-	ok = fgets(buf, len, f) != NULL;
-	fclose(f);
-	if (!ok)
-		return -1;
-	buf[strcspn(buf, "\n")] = '\0';
-	return 0;
+	snprintf(rel, sizeof(rel), "bus/pci/devices/%.40s/%.40s", pci, name);
+	return sysfs_read(rel, buf, len);
 }
 
 /* "8.0 GT/s PCIe" -> 8.0; "Unknown" -> 0 */
@@ -42,28 +32,10 @@ static unsigned int width_of(const char *pci, const char *name)
 	return attr(pci, name, buf, sizeof(buf)) ? 0 : (unsigned int)strtoul(buf, NULL, 10);
 }
 
-/* The PCI device above @pci: the parent directory, if it is one. */
-static void upstream(const char *pci, char *port, size_t len)
-{
-	char path[PATH_MAX], real[PATH_MAX], *slash, *name;
-	unsigned int d, b, s, f;
-
-	port[0] = '\0';
-	snprintf(path, sizeof(path), "%s/bus/pci/devices/%s", sysfs_root(), pci);
-	if (!realpath(path, real))
-		return;
-	slash = strrchr(real, '/');
-	if (!slash)
-		return;
-	*slash = '\0';
-	name = strrchr(real, '/');
-	name = name ? name + 1 : real;
-	if (sscanf(name, "%x:%x:%x.%x", &d, &b, &s, &f) == 4)
-		snprintf(port, len, "%.31s", name);
-}
-
 int pcie_link_read(const char *pci, struct pcie_link *l)
 {
+	char rel[64];
+
 	memset(l, 0, sizeof(*l));
 	l->speed = speed_of(pci, "current_link_speed");
 	l->width = width_of(pci, "current_link_width");
@@ -71,7 +43,8 @@ int pcie_link_read(const char *pci, struct pcie_link *l)
 	l->dev_width = width_of(pci, "max_link_width");
 	if (!l->speed || !l->width || !l->dev_speed || !l->dev_width)
 		return -1;
-	upstream(pci, l->port, sizeof(l->port));
+	snprintf(rel, sizeof(rel), "bus/pci/devices/%.40s", pci);
+	sysfs_parent_pci(rel, l->port, sizeof(l->port));
 	if (l->port[0]) {
 		l->port_speed = speed_of(l->port, "max_link_speed");
 		l->port_width = width_of(l->port, "max_link_width");

@@ -60,14 +60,19 @@ static void link_name(const char *path, char *buf, size_t len)
 	buf[n] = '\0';
 }
 
-/* The directory above the device's real path, if it is a PCI function. */
-static void parent_pci(const char *name, char *buf, size_t len)
+/**
+ * sysfs_parent_pci() - the PCI function above a device in sysfs
+ * @rel: the device, relative to the sysfs root (e.g. "bus/pci/devices/X")
+ * @buf: set to the parent's PCI address, or "" if the parent is none
+ * @len: its size
+ */
+void sysfs_parent_pci(const char *rel, char *buf, size_t len)
 {
 	char p[PATH_MAX], real[PATH_MAX], *s;
 	unsigned int d, b, sl, f;
 
 	buf[0] = '\0';
-	snprintf(p, sizeof(p), "%s/bus/virtio/devices/%s", sysfs_root(), name);
+	snprintf(p, sizeof(p), "%.2000s/%.2000s", sysfs_root(), rel);
 	if (!realpath(p, real))
 		return;
 	s = strrchr(real, '/');
@@ -130,7 +135,8 @@ static void read_one(struct vdev_info *v)
 				v->features |= 1ULL << i;
 		v->have_features = true;
 	}
-	parent_pci(v->name, v->pci, sizeof(v->pci));
+	snprintf(p, sizeof(p), "bus/virtio/devices/%s", v->name);
+	sysfs_parent_pci(p, v->pci, sizeof(v->pci));
 	snprintf(p, sizeof(p), "%s/bus/virtio/devices/%s/net", sysfs_root(), v->name);
 	d = opendir(p);
 	if (d) {

@@ -38,6 +38,8 @@ struct vdev_info {
 };
 
 const char *sysfs_root(void);
+/* The PCI function above ROOT/REL (its parent directory), or "". */
+void sysfs_parent_pci(const char *rel, char *buf, size_t len);
 /* One line of ROOT/PATH (without its newline); -errno if unreadable. */
 int sysfs_read(const char *path, char *buf, size_t len);
 /* Every virtio-net device (virtio device id 1); returns how many, or

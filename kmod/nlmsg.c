@@ -67,44 +67,40 @@ int nicdiag_fill_dev(struct sk_buff *skb, const struct nicdiag_dev *nd)
 	return 0;
 }
 
-static int fill_link(struct sk_buff *skb, const struct nicdiag_link_info *l)
+/*
+ * The payload nests.  Each *_attrs() puts the attributes of one kind of
+ * event and returns nonzero when the message is full; fill_payload()
+ * opens the nest and cancels it on failure.
+ */
+static int link_attrs(struct sk_buff *skb, const struct nicdiag_event *ev)
 {
-	struct nlattr *nest = nla_nest_start(skb, NICDIAG_EVENT_A_LINK);
+	const struct nicdiag_link_info *l = &ev->link;
 
-	if (!nest)
-		return -EMSGSIZE;
-	if (nla_put_u8(skb, NICDIAG_LINK_A_ADMIN_UP, l->admin_up) ||
-	    nla_put_u8(skb, NICDIAG_LINK_A_CARRIER, l->carrier) ||
-	    nla_put_u8(skb, NICDIAG_LINK_A_OPERSTATE, l->operstate) ||
-	    nla_put_u32(skb, NICDIAG_LINK_A_MTU, l->mtu) ||
-	    nla_put_u32(skb, NICDIAG_LINK_A_CARRIER_UP_COUNT,
-			l->carrier_up_count) ||
-	    nla_put_u32(skb, NICDIAG_LINK_A_CARRIER_DOWN_COUNT,
-			l->carrier_down_count) ||
-	    ((l->flags & NICDIAG_LF_OLD_OPER) &&
-	     nla_put_u8(skb, NICDIAG_LINK_A_OLD_OPERSTATE, l->old_operstate)) ||
-	    ((l->flags & NICDIAG_LF_OLD_MTU) &&
-	     nla_put_u32(skb, NICDIAG_LINK_A_OLD_MTU, l->old_mtu)) ||
-	    ((l->flags & NICDIAG_LF_OLD_NAME) &&
-	     nla_put_string(skb, NICDIAG_LINK_A_OLD_IFNAME, l->old_ifname)) ||
-	    ((l->flags & NICDIAG_LF_FLAP) &&
-	     (nla_put_u32(skb, NICDIAG_LINK_A_FLAP_COUNT, l->flap_count) ||
-	      nla_put_u32(skb, NICDIAG_LINK_A_FLAP_WINDOW_MS,
-			  l->flap_window_ms)))) {
-		nla_nest_cancel(skb, nest);
-		return -EMSGSIZE;
-	}
-	nla_nest_end(skb, nest);
-	return 0;
+	return nla_put_u8(skb, NICDIAG_LINK_A_ADMIN_UP, l->admin_up) ||
+	       nla_put_u8(skb, NICDIAG_LINK_A_CARRIER, l->carrier) ||
+	       nla_put_u8(skb, NICDIAG_LINK_A_OPERSTATE, l->operstate) ||
+	       nla_put_u32(skb, NICDIAG_LINK_A_MTU, l->mtu) ||
+	       nla_put_u32(skb, NICDIAG_LINK_A_CARRIER_UP_COUNT,
+			   l->carrier_up_count) ||
+	       nla_put_u32(skb, NICDIAG_LINK_A_CARRIER_DOWN_COUNT,
+			   l->carrier_down_count) ||
+	       ((l->flags & NICDIAG_LF_OLD_OPER) &&
+		nla_put_u8(skb, NICDIAG_LINK_A_OLD_OPERSTATE, l->old_operstate)) ||
+	       ((l->flags & NICDIAG_LF_OLD_MTU) &&
+		nla_put_u32(skb, NICDIAG_LINK_A_OLD_MTU, l->old_mtu)) ||
+	       ((l->flags & NICDIAG_LF_OLD_NAME) &&
+		nla_put_string(skb, NICDIAG_LINK_A_OLD_IFNAME, l->old_ifname)) ||
+	       ((l->flags & NICDIAG_LF_FLAP) &&
+		(nla_put_u32(skb, NICDIAG_LINK_A_FLAP_COUNT, l->flap_count) ||
+		 nla_put_u32(skb, NICDIAG_LINK_A_FLAP_WINDOW_MS,
+			     l->flap_window_ms)));
 }
 
-static int fill_setup(struct sk_buff *skb, const struct nicdiag_setup_info *si)
+static int setup_attrs(struct sk_buff *skb, const struct nicdiag_event *ev)
 {
-	struct nlattr *nest = nla_nest_start(skb, NICDIAG_EVENT_A_SETUP);
+	const struct nicdiag_setup_info *si = &ev->setup;
 	unsigned int i;
 
-	if (!nest)
-		return -EMSGSIZE;
 	if (nla_put_string(skb, NICDIAG_SETUP_A_VIRTIO_DEV, si->virtio_dev) ||
 	    (si->pci_addr[0] &&
 	     nla_put_string(skb, NICDIAG_SETUP_A_PCI_ADDR, si->pci_addr)) ||
@@ -124,132 +120,123 @@ static int fill_setup(struct sk_buff *skb, const struct nicdiag_setup_info *si)
 	    nla_put_u32(skb, NICDIAG_SETUP_A_QUEUE_PAIRS, si->qp) ||
 	    nla_put_u32(skb, NICDIAG_SETUP_A_DEVICE_MTU, si->mtu) ||
 	    nla_put_u32(skb, NICDIAG_SETUP_A_CPUS, si->cpus))
-		goto cancel;
+		return -EMSGSIZE;
 	for (i = 0; i < si->nlog && i < NICDIAG_LOG_LINES; i++)
 		if (nla_put_string(skb, NICDIAG_SETUP_A_LOG, si->log[i]))
-			goto cancel;
-	nla_nest_end(skb, nest);
-	return 0;
-cancel:
-	nla_nest_cancel(skb, nest);
-	return -EMSGSIZE;
-}
-
-static int fill_queue(struct sk_buff *skb, const struct nicdiag_queue_info *q)
-{
-	struct nlattr *nest = nla_nest_start(skb, NICDIAG_EVENT_A_QUEUE);
-
-	if (!nest)
-		return -EMSGSIZE;
-	if (nla_put_u32(skb, NICDIAG_QUEUE_A_INDEX, q->index) ||
-	    nla_put_u32(skb, NICDIAG_QUEUE_A_STOPPED_MS, q->stopped_ms) ||
-	    nla_put_u32(skb, NICDIAG_QUEUE_A_THRESHOLD_MS, q->threshold_ms) ||
-	    nla_put_u32(skb, NICDIAG_QUEUE_A_TX_TIMEOUTS, q->tx_timeouts) ||
-	    nla_put_u8(skb, NICDIAG_QUEUE_A_XOFF, q->xoff) ||
-	    ((q->flags & NICDIAG_QF_BQL) &&
-	     nla_put_u32(skb, NICDIAG_QUEUE_A_BQL_INFLIGHT, q->bql_inflight)) ||
-	    ((q->flags & NICDIAG_QF_DURATION) &&
-	     nla_put_u32(skb, NICDIAG_QUEUE_A_DURATION_MS, q->duration_ms)) ||
-	    ((q->flags & NICDIAG_QF_VQ) &&
-	     (nla_put_string(skb, NICDIAG_QUEUE_A_VQ_NAME, q->vq_name) ||
-	      nla_put_u32(skb, NICDIAG_QUEUE_A_VQ_SIZE, q->vq_size) ||
-	      nla_put_u32(skb, NICDIAG_QUEUE_A_VQ_FREE, q->vq_free) ||
-	      nla_put_u8(skb, NICDIAG_QUEUE_A_VQ_BROKEN, q->vq_broken))) ||
-	    ((q->flags & NICDIAG_QF_STATUS) &&
-	     nla_put_u8(skb, NICDIAG_QUEUE_A_STATUS, q->status))) {
-		nla_nest_cancel(skb, nest);
-		return -EMSGSIZE;
-	}
-	nla_nest_end(skb, nest);
+			return -EMSGSIZE;
 	return 0;
 }
 
-/* An AER report, or with @outcome the recovery that followed it. */
-static int fill_aer(struct sk_buff *skb, const struct nicdiag_aer_info *a,
-		    bool outcome)
+static int queue_attrs(struct sk_buff *skb, const struct nicdiag_event *ev)
 {
-	struct nlattr *nest = nla_nest_start(skb, NICDIAG_EVENT_A_AER);
+	const struct nicdiag_queue_info *q = &ev->queue;
+
+	return nla_put_u32(skb, NICDIAG_QUEUE_A_INDEX, q->index) ||
+	       nla_put_u32(skb, NICDIAG_QUEUE_A_STOPPED_MS, q->stopped_ms) ||
+	       nla_put_u32(skb, NICDIAG_QUEUE_A_THRESHOLD_MS, q->threshold_ms) ||
+	       nla_put_u32(skb, NICDIAG_QUEUE_A_TX_TIMEOUTS, q->tx_timeouts) ||
+	       nla_put_u8(skb, NICDIAG_QUEUE_A_XOFF, q->xoff) ||
+	       ((q->flags & NICDIAG_QF_BQL) &&
+		nla_put_u32(skb, NICDIAG_QUEUE_A_BQL_INFLIGHT, q->bql_inflight)) ||
+	       ((q->flags & NICDIAG_QF_DURATION) &&
+		nla_put_u32(skb, NICDIAG_QUEUE_A_DURATION_MS, q->duration_ms)) ||
+	       ((q->flags & NICDIAG_QF_VQ) &&
+		(nla_put_string(skb, NICDIAG_QUEUE_A_VQ_NAME, q->vq_name) ||
+		 nla_put_u32(skb, NICDIAG_QUEUE_A_VQ_SIZE, q->vq_size) ||
+		 nla_put_u32(skb, NICDIAG_QUEUE_A_VQ_FREE, q->vq_free) ||
+		 nla_put_u8(skb, NICDIAG_QUEUE_A_VQ_BROKEN, q->vq_broken))) ||
+	       ((q->flags & NICDIAG_QF_STATUS) &&
+		nla_put_u8(skb, NICDIAG_QUEUE_A_STATUS, q->status));
+}
+
+/* An AER report, or (AER_RECOVERY) the recovery that followed it. */
+static int aer_attrs(struct sk_buff *skb, const struct nicdiag_event *ev)
+{
+	const struct nicdiag_aer_info *a = &ev->aer;
 	unsigned int i;
 
-	if (!nest)
-		return -EMSGSIZE;
-	if (outcome) {
+	if (ev->type == NICDIAG_EV_AER_RECOVERY) {
 		if (nla_put_string(skb, NICDIAG_AER_A_PCI_ADDR, a->pci_addr) ||
 		    nla_put_u8(skb, NICDIAG_AER_A_RELATION, a->relation) ||
 		    nla_put_u8(skb, NICDIAG_AER_A_RECOVERY, a->recovery))
-			goto cancel;
+			return -EMSGSIZE;
 		for (i = 0; i < a->nlog && i < ARRAY_SIZE(a->log); i++)
 			if (nla_put_string(skb, NICDIAG_AER_A_LOG, a->log[i]))
-				goto cancel;
-		nla_nest_end(skb, nest);
+				return -EMSGSIZE;
 		return 0;
 	}
-	if (nla_put_string(skb, NICDIAG_AER_A_PCI_ADDR, a->pci_addr) ||
-	    nla_put_u8(skb, NICDIAG_AER_A_SEVERITY, a->severity) ||
-	    nla_put_u32(skb, NICDIAG_AER_A_STATUS, a->status) ||
-	    (a->tlp_valid &&
-	     nla_put(skb, NICDIAG_AER_A_TLP, sizeof(a->tlp), a->tlp)) ||
-	    nla_put_string(skb, NICDIAG_AER_A_DRIVER, a->driver) ||
-	    nla_put_u8(skb, NICDIAG_AER_A_HANDLERS, a->handlers) ||
-	    nla_put_u8(skb, NICDIAG_AER_A_RELATION, a->relation))
-		goto cancel;
-	nla_nest_end(skb, nest);
-	return 0;
-cancel:
-	nla_nest_cancel(skb, nest);
-	return -EMSGSIZE;
+	return nla_put_string(skb, NICDIAG_AER_A_PCI_ADDR, a->pci_addr) ||
+	       nla_put_u8(skb, NICDIAG_AER_A_SEVERITY, a->severity) ||
+	       nla_put_u32(skb, NICDIAG_AER_A_STATUS, a->status) ||
+	       (a->tlp_valid &&
+		nla_put(skb, NICDIAG_AER_A_TLP, sizeof(a->tlp), a->tlp)) ||
+	       nla_put_string(skb, NICDIAG_AER_A_DRIVER, a->driver) ||
+	       nla_put_u8(skb, NICDIAG_AER_A_HANDLERS, a->handlers) ||
+	       nla_put_u8(skb, NICDIAG_AER_A_RELATION, a->relation);
 }
 
-static int fill_host(struct sk_buff *skb, const struct nicdiag_event *ev)
+static int host_attrs(struct sk_buff *skb, const struct nicdiag_event *ev)
 {
 	const struct nicdiag_host_info *h = &ev->host;
-	struct nlattr *nest = nla_nest_start(skb, NICDIAG_EVENT_A_HOST);
 
-	if (!nest)
-		return -EMSGSIZE;
-	if ((h->op && nla_put_u8(skb, NICDIAG_HOST_A_OP, h->op)) ||
-	    (h->ioctl && nla_put_u32(skb, NICDIAG_HOST_A_IOCTL, h->ioctl)) ||
-	    (ev->type == NICDIAG_EV_HOST_FAIL &&
-	     nla_put_u32(skb, NICDIAG_HOST_A_ERRNO, h->err)) ||
-	    (h->flags && nla_put_u32(skb, NICDIAG_HOST_A_FLAGS, h->flags)) ||
-	    (h->ifname[0] &&
-	     nla_put_string(skb, NICDIAG_HOST_A_IFNAME, h->ifname)) ||
-	    ((ev->type == NICDIAG_EV_TAP_ATTACH ||
-	      ev->type == NICDIAG_EV_TAP_DETACH) && h->queues &&
-	     nla_put_u32(skb, NICDIAG_HOST_A_QUEUES, h->queues)) ||
-	    (h->op == NICDIAG_HOST_OP_VHOST_SET_BACKEND &&
-	     (nla_put_u32(skb, NICDIAG_HOST_A_FD, (u32)h->fd) ||
-	      nla_put_u32(skb, NICDIAG_HOST_A_INDEX, h->index))) ||
-	    (h->master[0] &&
-	     (nla_put_string(skb, NICDIAG_HOST_A_MASTER, h->master) ||
-	      nla_put_u8(skb, NICDIAG_HOST_A_PORT_STATE, h->port_state))) ||
-	    (ev->type == NICDIAG_EV_PORT_STATE &&
-	     nla_put_u8(skb, NICDIAG_HOST_A_OLD_PORT_STATE,
-			h->old_port_state)) ||
-	    (h->pci_addr[0] &&
-	     nla_put_string(skb, NICDIAG_HOST_A_PCI_ADDR, h->pci_addr)) ||
-	    (h->pci_driver[0] &&
-	     nla_put_string(skb, NICDIAG_HOST_A_PCI_DRIVER, h->pci_driver)) ||
-	    (h->pci_id && nla_put_u32(skb, NICDIAG_HOST_A_PCI_ID, h->pci_id))) {
-		nla_nest_cancel(skb, nest);
-		return -EMSGSIZE;
-	}
-	nla_nest_end(skb, nest);
-	return 0;
+	return (h->op && nla_put_u8(skb, NICDIAG_HOST_A_OP, h->op)) ||
+	       (h->ioctl && nla_put_u32(skb, NICDIAG_HOST_A_IOCTL, h->ioctl)) ||
+	       (ev->type == NICDIAG_EV_HOST_FAIL &&
+		nla_put_u32(skb, NICDIAG_HOST_A_ERRNO, h->err)) ||
+	       (h->flags && nla_put_u32(skb, NICDIAG_HOST_A_FLAGS, h->flags)) ||
+	       (h->ifname[0] &&
+		nla_put_string(skb, NICDIAG_HOST_A_IFNAME, h->ifname)) ||
+	       ((ev->type == NICDIAG_EV_TAP_ATTACH ||
+		 ev->type == NICDIAG_EV_TAP_DETACH) && h->queues &&
+		nla_put_u32(skb, NICDIAG_HOST_A_QUEUES, h->queues)) ||
+	       (h->op == NICDIAG_HOST_OP_VHOST_SET_BACKEND &&
+		(nla_put_u32(skb, NICDIAG_HOST_A_FD, (u32)h->fd) ||
+		 nla_put_u32(skb, NICDIAG_HOST_A_INDEX, h->index))) ||
+	       (h->master[0] &&
+		(nla_put_string(skb, NICDIAG_HOST_A_MASTER, h->master) ||
+		 nla_put_u8(skb, NICDIAG_HOST_A_PORT_STATE, h->port_state))) ||
+	       (ev->type == NICDIAG_EV_PORT_STATE &&
+		nla_put_u8(skb, NICDIAG_HOST_A_OLD_PORT_STATE,
+			   h->old_port_state)) ||
+	       (h->pci_addr[0] &&
+		nla_put_string(skb, NICDIAG_HOST_A_PCI_ADDR, h->pci_addr)) ||
+	       (h->pci_driver[0] &&
+		nla_put_string(skb, NICDIAG_HOST_A_PCI_DRIVER, h->pci_driver)) ||
+	       (h->pci_id && nla_put_u32(skb, NICDIAG_HOST_A_PCI_ID, h->pci_id));
 }
 
 static int fill_payload(struct sk_buff *skb, const struct nicdiag_event *ev)
 {
-	if (nicdiag_is_host_event(ev->type))
-		return fill_host(skb, ev);
-	if (ev->type == NICDIAG_EV_AER || ev->type == NICDIAG_EV_AER_RECOVERY)
-		return fill_aer(skb, &ev->aer,
-				ev->type == NICDIAG_EV_AER_RECOVERY);
-	if (nicdiag_is_setup_event(ev->type))
-		return fill_setup(skb, &ev->setup);
-	if (nicdiag_is_queue_event(ev->type))
-		return fill_queue(skb, &ev->queue);
-	return fill_link(skb, &ev->link);
+	int (*attrs)(struct sk_buff *skb, const struct nicdiag_event *ev);
+	struct nlattr *nest;
+	int type;
+
+	if (nicdiag_is_host_event(ev->type)) {
+		type = NICDIAG_EVENT_A_HOST;
+		attrs = host_attrs;
+	} else if (ev->type == NICDIAG_EV_AER ||
+		   ev->type == NICDIAG_EV_AER_RECOVERY) {
+		type = NICDIAG_EVENT_A_AER;
+		attrs = aer_attrs;
+	} else if (nicdiag_is_setup_event(ev->type)) {
+		type = NICDIAG_EVENT_A_SETUP;
+		attrs = setup_attrs;
+	} else if (nicdiag_is_queue_event(ev->type)) {
+		type = NICDIAG_EVENT_A_QUEUE;
+		attrs = queue_attrs;
+	} else {
+		type = NICDIAG_EVENT_A_LINK;
+		attrs = link_attrs;
+	}
+	nest = nla_nest_start(skb, type);
+	if (!nest)
+		return -EMSGSIZE;
+	if (attrs(skb, ev)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
 }
 
 /**

@@ -156,21 +156,36 @@ static void test_extack(void)
 }
 
 /* Build an event the way kmod/nlmsg.c does. */
+/*
+ * An EVENT_NTF message with the event's common attributes, as the kernel
+ * sends it; returns the open NICDIAG_A_EVENT nest (mono 0: left out).
+ */
+static struct nlattr *event_start(struct nl_msg *msg, uint64_t seq, uint64_t mono,
+				  uint32_t type, uint32_t ifindex, const char *ifname,
+				  const char *driver, const char *bus)
+{
+	struct nlattr *ev;
+
+	genlmsg_put(msg, 0, 0, 0x20, 0, 0, NICDIAG_CMD_EVENT_NTF, 1);
+	ev = nla_nest_start(msg, NICDIAG_A_EVENT);
+	nla_put_u64(msg, NICDIAG_EVENT_A_SEQ, seq);
+	if (mono)
+		nla_put_u64(msg, NICDIAG_EVENT_A_MONO_NS, mono);
+	nla_put_u64(msg, NICDIAG_EVENT_A_REAL_NS, 1795831800123456789ULL);
+	nla_put_u32(msg, NICDIAG_EVENT_A_TYPE, type);
+	nla_put_u32(msg, NICDIAG_EVENT_A_IFINDEX, ifindex);
+	nla_put_string(msg, NICDIAG_EVENT_A_IFNAME, ifname);
+	nla_put_string(msg, NICDIAG_EVENT_A_DRIVER, driver);
+	nla_put_string(msg, NICDIAG_EVENT_A_BUS_INFO, bus);
+	return ev;
+}
+
 static struct nl_msg *event_msg(uint64_t seq, uint32_t type, int with_cause)
 {
 	struct nl_msg *msg = nlmsg_alloc();
 	struct nlattr *ev, *ln;
 
-	genlmsg_put(msg, 0, 0, 0x20, 0, 0, NICDIAG_CMD_EVENT_NTF, 1);
-	ev = nla_nest_start(msg, NICDIAG_A_EVENT);
-	nla_put_u64(msg, NICDIAG_EVENT_A_SEQ, seq);
-	nla_put_u64(msg, NICDIAG_EVENT_A_MONO_NS, 5000000000ULL);
-	nla_put_u64(msg, NICDIAG_EVENT_A_REAL_NS, 1795831800123456789ULL);
-	nla_put_u32(msg, NICDIAG_EVENT_A_TYPE, type);
-	nla_put_u32(msg, NICDIAG_EVENT_A_IFINDEX, 2);
-	nla_put_string(msg, NICDIAG_EVENT_A_IFNAME, "eth0");
-	nla_put_string(msg, NICDIAG_EVENT_A_DRIVER, "virtio_net");
-	nla_put_string(msg, NICDIAG_EVENT_A_BUS_INFO, "0000:01:00.0");
+	ev = event_start(msg, seq, 5000000000ULL, type, 2, "eth0", "virtio_net", "0000:01:00.0");
 	if (with_cause)
 		nla_put_u32(msg, NICDIAG_EVENT_A_CAUSE, NICDIAG_CAUSE_PRESENT);
 	ln = nla_nest_start(msg, NICDIAG_EVENT_A_LINK);
@@ -347,15 +362,7 @@ static struct nl_msg *queue_msg(uint32_t type, uint32_t cause, uint32_t free_des
 	struct nl_msg *msg = nlmsg_alloc();
 	struct nlattr *ev, *q;
 
-	genlmsg_put(msg, 0, 0, 0x20, 0, 0, NICDIAG_CMD_EVENT_NTF, 1);
-	ev = nla_nest_start(msg, NICDIAG_A_EVENT);
-	nla_put_u64(msg, NICDIAG_EVENT_A_SEQ, 40);
-	nla_put_u64(msg, NICDIAG_EVENT_A_REAL_NS, 1795831800123456789ULL);
-	nla_put_u32(msg, NICDIAG_EVENT_A_TYPE, type);
-	nla_put_u32(msg, NICDIAG_EVENT_A_IFINDEX, 2);
-	nla_put_string(msg, NICDIAG_EVENT_A_IFNAME, "eth0");
-	nla_put_string(msg, NICDIAG_EVENT_A_DRIVER, "virtio_net");
-	nla_put_string(msg, NICDIAG_EVENT_A_BUS_INFO, "virtio0");
+	ev = event_start(msg, 40, 0, type, 2, "eth0", "virtio_net", "virtio0");
 	if (cause)
 		nla_put_u32(msg, NICDIAG_EVENT_A_CAUSE, cause);
 	q = nla_nest_start(msg, NICDIAG_EVENT_A_QUEUE);
@@ -548,15 +555,8 @@ static struct nl_msg *host_msg(uint32_t type, uint8_t op, uint32_t ioctl, uint32
 	struct nl_msg *msg = nlmsg_alloc();
 	struct nlattr *ev, *h;
 
-	genlmsg_put(msg, 0, 0, 0x20, 0, 0, NICDIAG_CMD_EVENT_NTF, 1);
-	ev = nla_nest_start(msg, NICDIAG_A_EVENT);
-	nla_put_u64(msg, NICDIAG_EVENT_A_SEQ, 50);
-	nla_put_u64(msg, NICDIAG_EVENT_A_REAL_NS, 1795831800123456789ULL);
-	nla_put_u32(msg, NICDIAG_EVENT_A_TYPE, type);
-	nla_put_u32(msg, NICDIAG_EVENT_A_IFINDEX, ifname ? 7 : 0);
-	nla_put_string(msg, NICDIAG_EVENT_A_IFNAME, ifname ? ifname : "");
-	nla_put_string(msg, NICDIAG_EVENT_A_DRIVER, ifname ? "tun" : "vhost_net");
-	nla_put_string(msg, NICDIAG_EVENT_A_BUS_INFO, ifname ? "tap" : "");
+	ev = event_start(msg, 50, 0, type, ifname ? 7 : 0, ifname ? ifname : "",
+			 ifname ? "tun" : "vhost_net", ifname ? "tap" : "");
 	nla_put_u32(msg, NICDIAG_EVENT_A_PID, 4242);
 	nla_put_string(msg, NICDIAG_EVENT_A_COMM, "qemu-system-x86");
 	h = nla_nest_start(msg, NICDIAG_EVENT_A_HOST);
@@ -972,16 +972,22 @@ static void test_print_nesting(void)
 		  "print: objects nest inside a document, one line at the top");
 }
 
-static void test_explain_flapping(void)
+/* Give one message's event to an explain set, and free the message. */
+static void feed(struct explain_set *c, struct nl_msg *m)
 {
 	struct nlattr *tb[NICDIAG_A_MAX + 1];
-	struct explain_set *c = explain_new();
-	struct nl_msg *m = event_msg(7, NICDIAG_EV_FLAPPING, 0);
-	const char *s;
 
 	if (!nl_parse_reply(m, tb))
 		explain_feed(c, tb[NICDIAG_A_EVENT]);
 	nlmsg_free(m);
+}
+
+static void test_explain_flapping(void)
+{
+	struct explain_set *c = explain_new();
+	const char *s;
+
+	feed(c, event_msg(7, NICDIAG_EV_FLAPPING, 0));
 	capture_start(0);
 	explain_print(c, NULL, EXPLAIN_UNHEALTHY, false);
 	s = capture_end();
@@ -992,14 +998,8 @@ static void test_explain_flapping(void)
 	explain_free(c);
 
 	c = explain_new();
-	m = event_msg(7, NICDIAG_EV_FLAPPING, 0);
-	if (!nl_parse_reply(m, tb))
-		explain_feed(c, tb[NICDIAG_A_EVENT]);
-	nlmsg_free(m);
-	m = event_msg(8, NICDIAG_EV_FLAP_END, 0);
-	if (!nl_parse_reply(m, tb))
-		explain_feed(c, tb[NICDIAG_A_EVENT]);
-	nlmsg_free(m);
+	feed(c, event_msg(7, NICDIAG_EV_FLAPPING, 0));
+	feed(c, event_msg(8, NICDIAG_EV_FLAP_END, 0));
 	capture_start(0);
 	explain_print(c, NULL, EXPLAIN_UNHEALTHY, false);
 	s = capture_end();

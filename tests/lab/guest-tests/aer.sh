@@ -109,8 +109,7 @@ nicctl explain "$IF0" > /tmp/explain.txt
 cat /tmp/explain.txt
 check "explain: uncorrectable AER without handlers is the cause, with the bits" \
 	sh -c "grep -q 'failed: uncorrectable PCIe AER error (nonfatal: Poisoned TLP) on $PCI0' /tmp/explain.txt"
-nicctl report > /tmp/report-aer.txt
-report_summary /tmp/report-aer.txt > /tmp/sum-aer.txt
+report_to /tmp/report-aer.txt /tmp/sum-aer.txt
 head -n 12 /tmp/report-aer.txt
 check "report summary: $IF0 failed by the uncorrectable AER error, with the bits and the recovery" \
 	sh -c "grep -q '^$IF0 (.*): failed: uncorrectable PCIe AER error (nonfatal: Poisoned TLP) on $PCI0' /tmp/sum-aer.txt && grep -q 'evidence: .*AER report(s), .*recovery: failed' /tmp/sum-aer.txt"

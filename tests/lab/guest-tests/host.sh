@@ -213,8 +213,7 @@ check "explain: vm2's EBUSY with process and fix" sh -c "
 check "explain: the no-IOMMU vfio failure" grep -q 'no IOMMU group' $T/explain.out
 
 # ---- the bug report names the host-side causes first ---------------------
-nicctl report > $T/report.txt
-report_summary $T/report.txt > $T/summary.txt
+report_to $T/report.txt $T/summary.txt
 head -n 20 $T/report.txt
 check "report summary: vm2's EBUSY on vmtap0" grep -q "vmtap0 .*failed: tap vmtap0 is single-queue" $T/summary.txt
 check "report summary: vhost-net's ENOTSOCK with its evidence" \

@@ -75,6 +75,12 @@ load_nicdiag() { insmod /nicdiag.ko "$@"; }
 # nicctl report's summary section (text) from file $1.
 report_summary() { sed -n '/^== summary ==$/,/^== system ==$/p' "$1"; }
 
+# report_to FILE SUMMARY: nicctl report into FILE, its summary into SUMMARY.
+report_to() {
+	nicctl report > "$1"
+	report_summary "$1" > "$2"
+}
+
 # Every guest NIC's MAC, lower case (lo's all-zero one left out).
 guest_macs() { cat /sys/class/net/*/address | tr 'A-F' 'a-f' | grep -v '^00:00:00:00:00:00$' | sort -u; }
 

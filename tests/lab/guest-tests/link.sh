@@ -84,8 +84,7 @@ check "8 carrier transitions gave one flapping event (got $nflap)" test "$nflap"
 check "carrier events were suppressed while flapping ($ncarrier recorded of 8)" test "$ncarrier" -lt 8
 check "nicctl show marks $IF flapping" sh -c "nicctl show --json | grep -F '\"ifname\":\"$IF\"' | grep -q '\"flapping\":true'"
 # The report while the link flaps: the cause in the summary.
-nicctl report > $T/report-flap.txt
-report_summary $T/report-flap.txt > $T/sum-flap.txt
+report_to $T/report-flap.txt $T/sum-flap.txt
 cat $T/sum-flap.txt
 check "report summary: $IF is flapping, that is the cause" \
 	grep -q "^$IF (virtio0 0000:01:00.0): flapping: the link is flapping: [0-9]* carrier changes within 15000 ms" $T/sum-flap.txt
@@ -97,8 +96,7 @@ check_wait "flap_end recorded once the link is stable for a window" 60 \
 	sh -c "nicctl events --since $((SEQ1 + 1)) --json | grep -F '\"type\":\"flap_end\"' | grep -qF '\"ifname\":\"$IF\"'"
 check "nicctl show: $IF no longer flapping, one episode" \
 	sh -c "nicctl show --json | grep -F '\"ifname\":\"$IF\"' | grep -q '\"flapping\":false.*\"n_flap\":1'"
-nicctl report > $T/report-flap2.txt
-report_summary $T/report-flap2.txt > $T/sum-flap2.txt
+report_to $T/report-flap2.txt $T/sum-flap2.txt
 check "report after the flapping ended: $IF healthy now, the episode still in the summary" \
 	sh -c "grep -q '^$IF (.*): healthy: ' $T/sum-flap2.txt && grep -q 'also: 1 link flapping episode(s) in the history' $T/sum-flap2.txt"
 check_wait "nicctl watch printed the flapping line" 20 grep -q "flapping" $T/watch.txt

@@ -136,8 +136,7 @@ fi
 
 # ---- a history that no longer holds the snapshots: sysfs stands in ----
 check "nicctl clear" nicctl clear
-nicctl report > $T/cleared.txt
-report_summary $T/cleared.txt > $T/cleared-summary.txt
+report_to $T/cleared.txt $T/cleared-summary.txt
 check "report after 'nicctl clear' still names the ctrl_vq=off failure (from sysfs)" \
 	grep -q '0000:02:00.0): failed: the device offers VIRTIO_NET_F_CTRL_RX without VIRTIO_NET_F_CTRL_VQ' $T/cleared-summary.txt
 check "... and its device section says where it comes from" grep -q '^-- virtio[0-9]* (netdev none, driver none, 0000:02:00.0, from sysfs) --' $T/cleared.txt

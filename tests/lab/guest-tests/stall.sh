@@ -77,8 +77,7 @@ nicctl explain "$IF0" > /tmp/explain.txt
 cat /tmp/explain.txt
 check "explain names the stalled queue and the backend as the cause" \
 	sh -c "grep -q 'stalled: TX queue 0 is stalled' /tmp/explain.txt && grep -q 'backend stopped consuming the TX ring' /tmp/explain.txt"
-nicctl report > /tmp/report-stall.txt
-report_summary /tmp/report-stall.txt > /tmp/sum-stall.txt
+report_to /tmp/report-stall.txt /tmp/sum-stall.txt
 cat /tmp/sum-stall.txt
 check "report summary: $IF0's stalled TX queue is the cause, the backend named" \
 	sh -c "grep -q '^$IF0 (.*): stalled: TX queue 0 is stalled' /tmp/sum-stall.txt && grep -q 'backend stopped consuming the TX ring' /tmp/sum-stall.txt"
@@ -118,8 +117,7 @@ check_wait "nicctl show: no stalled queue now" 10 \
 nicctl explain "$IF0" > /tmp/explain.txt
 check "explain: healthy now, the past stall listed" \
 	sh -c "grep -q 'healthy' /tmp/explain.txt && grep -q '1 TX stall(s) in the history, the latest lasted [0-9]* ms and ended (the queue moved again)' /tmp/explain.txt"
-nicctl report > /tmp/report-resumed.txt
-report_summary /tmp/report-resumed.txt > /tmp/sum-resumed.txt
+report_to /tmp/report-resumed.txt /tmp/sum-resumed.txt
 check "report after the resume: $IF0 healthy, the past stall in the summary" \
 	sh -c "grep -q '^$IF0 (.*): healthy: ' /tmp/sum-resumed.txt && grep -q 'also: 1 TX stall(s) in the history' /tmp/sum-resumed.txt"
 sleep 1
