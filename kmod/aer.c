@@ -20,6 +20,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/workqueue.h>
+#include <ras/ras_event.h>
 
 #include "internal.h"
 #include "tpsource.h"
@@ -303,6 +304,15 @@ static void aer_handle(void *records, unsigned int n)
 
 	for (i = 0; i < n; i++)
 		aer_one(&p[i]);
+}
+
+/*
+ * The probe is registered through a void pointer: have the compiler hold
+ * it against the kernel's own prototype of the tracepoint.
+ */
+static void __maybe_unused aer_probe_type_check(void)
+{
+	check_trace_callback_type_aer_event(aer_probe);
 }
 
 static struct nicdiag_tp aer_tp = {

@@ -195,6 +195,22 @@ static void events_show_link(struct seq_file *m,
 			   l->flap_count, l->flap_window_ms);
 }
 
+static void events_show_host(struct seq_file *m,
+			     const struct nicdiag_host_info *h)
+{
+	seq_printf(m, " op=%u ioctl=0x%x errno=%u flags=0x%x ifname=%s queues=%u",
+		   h->op, h->ioctl, h->err, h->flags,
+		   h->ifname[0] ? h->ifname : "-", h->queues);
+	if (h->op == NICDIAG_HOST_OP_VHOST_SET_BACKEND)
+		seq_printf(m, " fd=%d index=%u", h->fd, h->index);
+	if (h->master[0])
+		seq_printf(m, " master=%s port_state=%u old_port_state=%u",
+			   h->master, h->port_state, h->old_port_state);
+	if (h->pci_addr[0])
+		seq_printf(m, " pci=%s pci_driver=%s pci_id=%08x", h->pci_addr,
+			   h->pci_driver[0] ? h->pci_driver : "-", h->pci_id);
+}
+
 static int events_show(struct seq_file *m, void *v)
 {
 	const struct nicdiag_event *ev = v;
@@ -206,7 +222,11 @@ static int events_show(struct seq_file *m, void *v)
 		   ev->id.bus_info[0] ? ev->id.bus_info : "-");
 	if (ev->cause)
 		seq_printf(m, " cause=%s", nicdiag_cause_name(ev->cause));
-	if (nicdiag_is_setup_event(ev->type))
+	if (ev->pid)
+		seq_printf(m, " pid=%u comm=%s", ev->pid, ev->comm);
+	if (nicdiag_is_host_event(ev->type))
+		events_show_host(m, &ev->host);
+	else if (nicdiag_is_setup_event(ev->type))
 		events_show_setup(m, &ev->setup);
 	else if (nicdiag_is_queue_event(ev->type))
 		events_show_queue(m, &ev->queue);

@@ -20,21 +20,26 @@
  * records into events in process context.  Successes of the steps that
  * build a VM's NIC are recorded (a queue attached, vhost-net owned, a
  * backend set, a device opened); every refusal is recorded with its
- * errno.  Probes whose code is in a module are registered when the module
- * comes and unregistered when it goes.  Only processes in the initial
- * network namespace are recorded, as the family serves only that one.
+ * errno, except repeats: see hp_refusal_kept().  Probes whose code is in a
+ * module are registered when the module comes and unregistered when it
+ * goes.  Only the initial network namespace's devices are recorded (a tun
+ * or macvtap file's namespace, the caller's for the rest), as the family
+ * serves only that one.
  */
 
+#include <linux/cred.h>
 #include <linux/fs.h>
 #include <linux/if_tun.h>
+#include <linux/jhash.h>
 #include <linux/kprobes.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/pci.h>
-#include <linux/rtnetlink.h>
+#include <linux/ratelimit.h>
 #include <linux/uaccess.h>
 #include <linux/vhost.h>
 #include <net/net_namespace.h>
+#include <net/sock.h>
 
 #include "internal.h"
 #include "tpsource.h"
@@ -52,9 +57,11 @@
  * @pci_driver: PCI probe: the driver
  * @pci_id: vendor << 16 | device
  * @arg: the ioctl's argument
+ * @filp: tap_open's file, looked at when it returns
  */
 struct hp_call {
 	u8 op;
+	const struct file *filp;
 	u32 cmd;
 	unsigned long arg;
 	bool have_ifr;
@@ -100,6 +107,21 @@ static bool hp_our_netns(void)
 	return current->nsproxy && net_eq(current->nsproxy->net_ns, &init_net);
 }
 
+/*
+ * Whether a tun or macvtap file is the initial namespace's.  Not the
+ * caller's namespace: tun creates and finds devices in the one its file
+ * was opened in, and a file opened elsewhere can be passed to a process
+ * here.  Both keep a struct sock first in file->private_data (struct
+ * tun_file, struct tap_queue; 5.10 to 7.2), allocated in that namespace
+ * (a macvtap queue: its device's).  The caller holds the file.
+ */
+static bool hp_file_init_net(const struct file *file)
+{
+	const struct sock *sk = file ? file->private_data : NULL;
+
+	return sk && net_eq(sock_net(sk), &init_net);
+}
+
 static bool is_net_class(struct pci_dev *pdev)
 {
 	return (pdev->class >> 16) == PCI_BASE_CLASS_NETWORK;
@@ -126,10 +148,11 @@ static int tun_ioctl_entry(struct kretprobe_instance *ri, struct pt_regs *regs,
 			   bool macvtap)
 {
 	struct hp_call *c = (struct hp_call *)ri->data;
+	struct file *file = (struct file *)regs_get_kernel_argument(regs, 0);
 	unsigned int cmd = regs_get_kernel_argument(regs, 1);
 	void __user *arg = (void __user *)regs_get_kernel_argument(regs, 2);
 
-	if (!tun_setup_cmd(cmd) || !hp_our_netns())
+	if (!tun_setup_cmd(cmd) || !hp_file_init_net(file))
 		return 1;
 	memset(c, 0, sizeof(*c));
 	c->cmd = cmd;
@@ -167,6 +190,8 @@ static int tap_open_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
 		return 1;
 	memset(c, 0, sizeof(*c));
 	c->op = NICDIAG_HOST_OP_TAP_OPEN;
+	/* Its queue, and so its namespace, exists once tap_open() returns. */
+	c->filp = file;
 	if (file && file->f_path.dentry)
 		strscpy(c->file, file->f_path.dentry->d_name.name,
 			sizeof(c->file));
@@ -261,6 +286,67 @@ static u32 hp_queues_now(const char *name)
 	return n;
 }
 
+/*
+ * Refusals.  Any local user can make them (udev leaves /dev/net/tun
+ * world-writable), so they must not be a way to wipe the history:
+ *
+ *  - the same refusal (operation, ioctl, errno, user, asked-for name or
+ *    device) again within HP_REPEAT_WINDOW is not recorded;
+ *  - callers without CAP_NET_ADMIN have HP_UNPRIV_BURST refusals
+ *    recorded per HP_UNPRIV_WINDOW, all of them together.
+ *
+ * What is left out is counted as suppressed host_fail events (STATS_GET),
+ * never dropped silently.  A table slot per hash: a collision only makes
+ * a repeat count as new.
+ */
+#define HP_REPEAT_WINDOW	(10 * HZ)
+#define HP_UNPRIV_WINDOW	(10 * HZ)
+#define HP_UNPRIV_BURST		20
+#define HP_SEEN_SLOTS		64
+
+static DEFINE_SPINLOCK(hp_seen_lock);
+static struct {
+	u32 key;
+	unsigned long at;
+} hp_seen[HP_SEEN_SLOTS];
+static DEFINE_RATELIMIT_STATE(hp_unpriv_rs, HP_UNPRIV_WINDOW, HP_UNPRIV_BURST);
+
+static u32 hp_refusal_key(const struct hp_call *c, int ret)
+{
+	u32 k[4] = { c->op, c->cmd, (u32)ret,
+		     from_kuid(&init_user_ns, current_uid()) };
+	u32 h = jhash2(k, ARRAY_SIZE(k), 0);
+
+	if (c->have_ifr)
+		h = jhash(c->ifr.ifr_name, strnlen(c->ifr.ifr_name, IFNAMSIZ), h);
+	h = jhash(c->file, strnlen(c->file, sizeof(c->file)), h);
+	return jhash(c->pci_addr, strnlen(c->pci_addr, sizeof(c->pci_addr)), h);
+}
+
+/* Whether a refusal is recorded; counts it as suppressed if not.  Atomic. */
+static bool hp_refusal_kept(const struct hp_call *c, int ret)
+{
+	u32 key = hp_refusal_key(c, ret);
+	unsigned int slot = key % HP_SEEN_SLOTS;
+	unsigned long now = jiffies, flags;
+	bool repeat;
+
+	spin_lock_irqsave(&hp_seen_lock, flags);
+	repeat = hp_seen[slot].at && hp_seen[slot].key == key &&
+		 time_before(now, hp_seen[slot].at + HP_REPEAT_WINDOW);
+	if (!repeat) {
+		hp_seen[slot].key = key;
+		hp_seen[slot].at = now ?: 1;
+	}
+	spin_unlock_irqrestore(&hp_seen_lock, flags);
+	/* The credentials' own bits: no LSM hook, no audit, atomic-safe. */
+	if (!repeat && !cap_raised(current_cred()->cap_effective, CAP_NET_ADMIN))
+		repeat = !__ratelimit(&hp_unpriv_rs);
+	if (repeat)
+		nicdiag_ring_suppressed(NICDIAG_EV_HOST_FAIL);
+	return !repeat;
+}
+
 static int hp_return(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
 	struct hp_call *c = (struct hp_call *)ri->data;
@@ -270,8 +356,16 @@ static int hp_return(struct kretprobe_instance *ri, struct pt_regs *regs)
 	rec.ret = (int)regs_return_value(regs);
 	if (!rec.ret && !hp_keep_success(c))
 		return 0;
-	/* A driver that does not take the device is not a failure. */
-	if (c->op == NICDIAG_HOST_OP_PCI_PROBE && !rec.ret)
+	/* A macvtap device of another namespace opened from this one. */
+	if (!rec.ret && c->op == NICDIAG_HOST_OP_TAP_OPEN &&
+	    !hp_file_init_net(c->filp))
+		return 0;
+	/* A driver that declines a device, or defers, has not failed it. */
+	if (c->op == NICDIAG_HOST_OP_PCI_PROBE &&
+	    (rec.ret == -ENODEV || rec.ret == -ENXIO ||
+	     rec.ret == -EPROBE_DEFER))
+		return 0;
+	if (rec.ret && !hp_refusal_kept(c, rec.ret))
 		return 0;
 	rec.call = *c;
 	rec.queues = 0;
@@ -378,7 +472,11 @@ static struct notifier_block hp_module_nb = {
 
 /* ---- in process context ---------------------------------------------- */
 
-/* Identity and stored state of the netdev a record names; RTNL held. */
+/*
+ * Identity and stored state of the netdev a record names (held).  No RTNL:
+ * a refusal any user can make must not take it; the watched device's
+ * identity comes from nicdiag's own table.
+ */
 static void hp_ident(struct nicdiag_event *ev, struct net_device *netdev,
 		     const struct hp_rec *r)
 {
@@ -489,9 +587,7 @@ static void hp_one(const struct hp_rec *r)
 
 	netdev = hp_netdev(r);
 	if (netdev) {
-		rtnl_lock();
 		hp_ident(ev, netdev, r);
-		rtnl_unlock();
 		dev_put(netdev);
 	}
 	nicdiag_ring_record(ev);
@@ -546,6 +642,8 @@ int nicdiag_hostprobe_init(void)
 	if (err)
 		return err;
 	hp_stopping = false;
+	/* Suppressed refusals are counted in the stats, not logged. */
+	ratelimit_set_flags(&hp_unpriv_rs, RATELIMIT_MSG_ON_RELEASE);
 	err = register_module_notifier(&hp_module_nb);
 	if (err) {
 		nicdiag_tp_detach(&hp_src);

@@ -473,6 +473,7 @@ extern struct list_head nicdiag_devs;
 
 /* ring.c */
 int nicdiag_ring_init(unsigned int size);
+void nicdiag_ring_start(void);
 void nicdiag_ring_stop(void);
 void nicdiag_ring_exit(void);
 u64 nicdiag_ring_record(struct nicdiag_event *ev);

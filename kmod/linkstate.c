@@ -375,10 +375,18 @@ static int link_event(struct notifier_block *nb, unsigned long event,
 		return NOTIFY_DONE;
 	}
 
-	s = kmalloc(sizeof(*s), GFP_KERNEL);
-	if (!s)
-		return NOTIFY_DONE;
-	snap_of(netdev, s);
+	/*
+	 * A departure needs no snapshot, and must never be missed for want
+	 * of memory: the table would keep a pointer to a freed netdev.
+	 */
+	if (event == NETDEV_UNREGISTER) {
+		s = NULL;
+	} else {
+		s = kmalloc(sizeof(*s), GFP_KERNEL);
+		if (!s)
+			return NOTIFY_DONE;
+		snap_of(netdev, s);
+	}
 
 	mutex_lock(&nicdiag_dev_lock);
 	nd = nicdiag_dev_find(netdev);

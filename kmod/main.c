@@ -4,9 +4,10 @@
  * keeps the evidence.
  *
  * Init brings the parts up in dependency order: configuration, the ring
- * events go to, the netlink family that reads the ring, the sources that
- * fill it (link tracker, setup watcher, stall detector, AER), then debugfs.
- * Exit and every failure path take them down in reverse.
+ * events go to, the sources that fill it (link tracker, setup watcher,
+ * stall detector, AER, host side), debugfs, and last the netlink family
+ * that serves requests and notifications.  Exit and every failure path
+ * take them down in reverse.
  */
 
 #include <linux/module.h>
@@ -57,9 +58,6 @@ static int __init nicdiag_init(void)
 	err = nicdiag_ring_init(ring_size);
 	if (err)
 		goto err_ring;
-	err = nicdiag_netlink_init();
-	if (err)
-		goto err_netlink;
 	err = nicdiag_link_init();
 	if (err)
 		goto err_link;
@@ -82,10 +80,21 @@ static int __init nicdiag_init(void)
 	if (err)
 		goto err_hostprobe;
 	nicdiag_debugfs_init();
+	/*
+	 * The family comes last: no request can reach a part that is not
+	 * up yet, and exit takes it away first.
+	 */
+	err = nicdiag_netlink_init();
+	if (err)
+		goto err_netlink;
+	nicdiag_ring_start();
 	pr_info("loaded, version %s, ring %u events\n", NICDIAG_VERSION,
 		ring_size);
 	return 0;
 
+err_netlink:
+	nicdiag_debugfs_exit();
+	nicdiag_hostprobe_exit();
 err_hostprobe:
 	nicdiag_bridge_exit();
 err_bridge:
@@ -99,9 +108,6 @@ err_stall:
 err_setup:
 	nicdiag_link_exit();
 err_link:
-	nicdiag_ring_stop();
-	nicdiag_netlink_exit();
-err_netlink:
 	nicdiag_ring_exit();
 err_ring:
 	pr_err("init failed: %d\n", err);
@@ -110,6 +116,13 @@ err_ring:
 
 static void __exit nicdiag_exit(void)
 {
+	/*
+	 * Readers first: once the family is gone no handler runs or will
+	 * run, so the sources below are torn down with nothing calling in.
+	 * The sources may still record; the ring no longer notifies.
+	 */
+	nicdiag_ring_stop();
+	nicdiag_netlink_exit();
 	nicdiag_debugfs_exit();
 	nicdiag_hostprobe_exit();
 	nicdiag_bridge_exit();
@@ -118,8 +131,6 @@ static void __exit nicdiag_exit(void)
 	nicdiag_stall_exit();
 	nicdiag_setup_exit();
 	nicdiag_link_exit();
-	nicdiag_ring_stop();
-	nicdiag_netlink_exit();
 	nicdiag_ring_exit();
 	pr_info("unloaded\n");
 }

@@ -123,15 +123,33 @@ int nicdiag_ring_init(unsigned int size)
 	ring.first_seq = 1;
 	ring.next_seq = 1;
 	ring.ntf_next = 1;
-	ring.stopping = false;
+	/* Nothing is notified until the family exists: nicdiag_ring_start(). */
+	ring.stopping = true;
 	return 0;
+}
+
+/**
+ * nicdiag_ring_start() - start notifying, from the next event on
+ *
+ * Call once the netlink family is registered.  Events recorded before
+ * had no one to notify: they are history, read with EVENT_GET.
+ */
+void nicdiag_ring_start(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&ring.lock, flags);
+	ring.ntf_next = ring.next_seq;
+	ring.stopping = false;
+	spin_unlock_irqrestore(&ring.lock, flags);
 }
 
 /**
  * nicdiag_ring_stop() - stop notifying
  *
  * After this returns no notification work runs or will run; events may
- * still be recorded (and read back).  Call before the netlink family goes.
+ * still be recorded (and read back).  Call before the netlink family goes:
+ * the work sends to it.
  */
 void nicdiag_ring_stop(void)
 {
@@ -164,7 +182,6 @@ void nicdiag_ring_exit(void)
 u64 nicdiag_ring_record(struct nicdiag_event *ev)
 {
 	unsigned long flags;
-	bool kick;
 	u64 seq;
 
 	spin_lock_irqsave(&ring.lock, flags);
@@ -182,11 +199,13 @@ u64 nicdiag_ring_record(struct nicdiag_event *ev)
 	ring.st.recorded++;
 	if (ev->type < __NICDIAG_EV_MAX)
 		ring.st.type_recorded[ev->type]++;
-	kick = !ring.stopping;
-	spin_unlock_irqrestore(&ring.lock, flags);
-
-	if (kick)
+	/*
+	 * Queued under the lock, so that nicdiag_ring_stop(), once it has
+	 * set @stopping, cancels the last work that can ever be queued.
+	 */
+	if (!ring.stopping)
 		schedule_work(&ring.ntf_work);
+	spin_unlock_irqrestore(&ring.lock, flags);
 	return seq;
 }
 
@@ -263,6 +282,9 @@ void nicdiag_ring_clear(void)
 	ring.st.cleared += ring.used;
 	ring.used = 0;
 	ring.first_seq = ring.next_seq;
+	/* Cleared before they were sent: counted as cleared, not dropped. */
+	if (ring.ntf_next < ring.next_seq)
+		ring.ntf_next = ring.next_seq;
 	spin_unlock_irqrestore(&ring.lock, flags);
 }
 

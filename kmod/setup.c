@@ -54,6 +54,7 @@ static bool setup_kp_registered;
  * struct setup_work - one device to snapshot
  * @work: on setup_wq
  * @dev: the virtio device (a reference is held)
+ * @parent: its transport, e.g. the PCI function (a reference is held)
  * @type: the event type to record
  * @cause: its cause
  * @err: the probe's return value (PROBE_* only)
@@ -61,6 +62,7 @@ static bool setup_kp_registered;
 struct setup_work {
 	struct work_struct work;
 	struct device *dev;
+	struct device *parent;
 	enum nicdiag_event_type type;
 	enum nicdiag_cause cause;
 	int err;
@@ -198,8 +200,9 @@ static void setup_snapshot(struct setup_work *sw, struct nicdiag_event *ev)
 static void setup_work_fn(struct work_struct *work)
 {
 	struct setup_work *sw = container_of(work, struct setup_work, work);
-	struct device *parent = sw->dev->parent;
+	struct device *parent = sw->parent;
 	struct nicdiag_event *ev;
+	bool taken = false;
 
 	ev = kzalloc(sizeof(*ev), GFP_KERNEL);
 	if (!ev)
@@ -207,22 +210,31 @@ static void setup_work_fn(struct work_struct *work)
 	ev->type = sw->type;
 	ev->cause = sw->cause;
 
-	/* The parent's lock keeps the transport from being removed. */
+	/*
+	 * The transport's lock keeps it from being removed (we hold a
+	 * reference on it: a hot-unplugged PCI function is freed with its
+	 * last one); the device's own lock keeps the driver from unbinding
+	 * or freezing, which frees the virtqueues, while they are counted.
+	 * The driver core takes them in the same order.
+	 */
 	if (parent)
 		device_lock(parent);
+	device_lock(sw->dev);
 	if (device_is_registered(sw->dev) && is_virtio_net(sw->dev)) {
 		setup_snapshot(sw, ev);
-		if (parent)
-			device_unlock(parent);
-		parent = NULL;
+		taken = true;
+	}
+	device_unlock(sw->dev);
+	if (parent)
+		device_unlock(parent);
+	if (taken) {
 		collect_netdev(ev, sw->dev);
 		collect_log(&ev->setup, ev->setup.virtio_dev);
 		nicdiag_ring_record(ev);
 	}
-	if (parent)
-		device_unlock(parent);
 	kfree(ev);
 out:
+	put_device(sw->parent);
 	put_device(sw->dev);
 	kfree(sw);
 	atomic_dec(&setup_pending);
@@ -241,6 +253,7 @@ static void setup_queue(struct device *dev, enum nicdiag_event_type type,
 		goto drop;
 	INIT_WORK(&sw->work, setup_work_fn);
 	sw->dev = get_device(dev);
+	sw->parent = get_device(dev->parent);
 	sw->type = type;
 	sw->cause = cause;
 	sw->err = err;
@@ -317,7 +330,11 @@ static int setup_module_event(struct notifier_block *nb, unsigned long action,
 
 	if (strcmp(mod->name, "virtio"))
 		return NOTIFY_DONE;
-	if (action == MODULE_STATE_LIVE)
+	/*
+	 * COMING, not LIVE: a module waiting for virtio may see it live and
+	 * probe before a LIVE notifier has run.
+	 */
+	if (action == MODULE_STATE_COMING)
 		setup_kp_register();
 	else if (action == MODULE_STATE_GOING)
 		setup_kp_unregister();
@@ -396,6 +413,10 @@ void nicdiag_setup_exit(void)
 {
 	unregister_module_notifier(&setup_module_nb);
 	setup_kp_unregister();
-	/* No new work can be queued now; finish what is queued. */
+	/*
+	 * No new work can be queued now (the family, whose scan request
+	 * queues work too, is gone already); finish what is queued.
+	 */
 	destroy_workqueue(setup_wq);
+	setup_wq = NULL;
 }

@@ -28,6 +28,7 @@
 #include <linux/string.h>
 #include <linux/virtio.h>
 #include <linux/virtio_config.h>
+#include <trace/events/net.h>
 #include <uapi/linux/virtio_config.h>
 
 #include "internal.h"
@@ -365,6 +366,12 @@ static void xmit_timeout_probe(void *data, struct net_device *dev,
 	r.q.stopped_ms = jiffies_to_msecs(jiffies -
 		READ_ONCE(netdev_get_tx_queue(dev, queue_index)->trans_start));
 	nicdiag_tp_push(data, &r);
+}
+
+/* As for AER (aer.c): the prototype checked against the kernel's. */
+static void __maybe_unused xmit_timeout_probe_type_check(void)
+{
+	check_trace_callback_type_net_dev_xmit_timeout(xmit_timeout_probe);
 }
 
 static struct nicdiag_tp watchdog_tp = {

@@ -21,19 +21,19 @@ static void tp_work_fn(struct work_struct *work)
 {
 	struct nicdiag_tp *t = container_of(work, struct nicdiag_tp, work);
 	unsigned int n;
-	void *batch;
 
-	batch = kmalloc_array(NICDIAG_TP_RECORDS, t->size, GFP_KERNEL);
-	if (!batch)
-		return;	/* the records wait for the next probe's work */
+	/*
+	 * @batch is allocated at attach: a work item never runs twice at
+	 * once, and an allocation here that failed would leave the records
+	 * waiting for a push that a full buffer never makes.
+	 */
 	spin_lock_irq(&t->lock);
 	n = t->n;
-	memcpy(batch, t->buf, n * t->size);
+	memcpy(t->batch, t->buf, n * t->size);
 	t->n = 0;
 	spin_unlock_irq(&t->lock);
 	if (n)
-		t->handle(batch, n);
-	kfree(batch);
+		t->handle(t->batch, n);
 }
 
 /**
@@ -56,8 +56,11 @@ int nicdiag_tp_attach(struct nicdiag_tp *t)
 	t->stopping = false;
 	t->tp = NULL;
 	t->buf = kcalloc(NICDIAG_TP_RECORDS, t->size, GFP_KERNEL);
-	if (!t->buf)
-		return -ENOMEM;
+	t->batch = kcalloc(NICDIAG_TP_RECORDS, t->size, GFP_KERNEL);
+	if (!t->buf || !t->batch) {
+		err = -ENOMEM;
+		goto free;
+	}
 	if (!t->name)
 		return 0;	/* fed by kprobes: the buffer and work only */
 	for_each_kernel_tracepoint(find_tracepoint, t);
@@ -66,11 +69,14 @@ int nicdiag_tp_attach(struct nicdiag_tp *t)
 		return 0;
 	}
 	err = tracepoint_probe_register(t->tp, t->probe, t);
-	if (err) {
-		t->tp = NULL;
-		kfree(t->buf);
-		t->buf = NULL;
-	}
+	if (!err)
+		return 0;
+	t->tp = NULL;
+free:
+	kfree(t->batch);
+	kfree(t->buf);
+	t->batch = NULL;
+	t->buf = NULL;
 	return err;
 }
 
@@ -82,14 +88,19 @@ int nicdiag_tp_attach(struct nicdiag_tp *t)
  */
 void nicdiag_tp_detach(struct nicdiag_tp *t)
 {
-	WRITE_ONCE(t->stopping, true);
+	spin_lock_irq(&t->lock);
+	t->stopping = true;
+	spin_unlock_irq(&t->lock);
 	if (t->tp) {
 		tracepoint_probe_unregister(t->tp, t->probe, t);
 		tracepoint_synchronize_unregister();
 		t->tp = NULL;
 	}
+	/* No push can queue the work after this: @stopping is under @lock. */
 	cancel_work_sync(&t->work);
+	kfree(t->batch);
 	kfree(t->buf);
+	t->batch = NULL;
 	t->buf = NULL;
 }
 
@@ -107,17 +118,18 @@ void nicdiag_tp_push(struct nicdiag_tp *t, const void *rec)
 	bool queued = false;
 
 	spin_lock_irqsave(&t->lock, flags);
-	if (t->n < NICDIAG_TP_RECORDS) {
+	if (t->stopping) {
+		queued = true;	/* going away: nothing is counted any more */
+	} else if (t->n < NICDIAG_TP_RECORDS) {
 		memcpy(t->buf + t->n++ * t->size, rec, t->size);
 		queued = true;
+		schedule_work(&t->work);
 	} else {
 		t->lost++;
 	}
 	spin_unlock_irqrestore(&t->lock, flags);
 	if (!queued)
 		nicdiag_ring_suppressed(t->type);
-	else if (!READ_ONCE(t->stopping))
-		schedule_work(&t->work);
 }
 
 /**

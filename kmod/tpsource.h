@@ -40,8 +40,9 @@ struct nicdiag_tp {
 	void (*handle)(void *records, unsigned int n);
 
 	struct tracepoint *tp;
-	spinlock_t lock;	/* @buf, @n, @lost */
+	spinlock_t lock;	/* @buf, @n, @lost, @stopping */
 	void *buf;
+	void *batch;		/* the work item's copy of @buf */
 	unsigned int n;
 	u64 lost;
 	bool stopping;
