@@ -7,6 +7,7 @@
 #include <linux/nicdiag.h>
 
 #include "decode.h"
+#include "event.h"
 #include "pcie.h"
 #include "dev.h"
 #include "host.h"
@@ -36,6 +37,7 @@ static struct nla_policy dev_policy[NICDIAG_DEV_A_MAX + 1] = {
 	[NICDIAG_DEV_A_OWNER_COMM] = { .type = NLA_STRING },
 	[NICDIAG_DEV_A_MASTER] = { .type = NLA_STRING },
 	[NICDIAG_DEV_A_PORT_STATE] = { .type = NLA_U8 },
+	[NICDIAG_DEV_A_WITHHELD] = { .type = NLA_U32 },
 };
 
 void print_dev_header(void)
@@ -159,6 +161,7 @@ void print_dev(struct nlattr *nest)
 		out_str("master", "  bridge %s", S(NICDIAG_DEV_A_MASTER));
 		out_str("port_state", " port %s", port_state_name(U8(NICDIAG_DEV_A_PORT_STATE)));
 	}
+	print_withheld(U32(NICDIAG_DEV_A_WITHHELD));
 	out_obj_close();
 #undef S
 #undef U32

@@ -31,6 +31,7 @@ static struct nla_policy event_policy[NICDIAG_EVENT_A_MAX + 1] = {
 	[NICDIAG_EVENT_A_PID] = { .type = NLA_U32 },
 	[NICDIAG_EVENT_A_COMM] = { .type = NLA_STRING },
 	[NICDIAG_EVENT_A_HOST] = { .type = NLA_NESTED },
+	[NICDIAG_EVENT_A_WITHHELD] = { .type = NLA_U32 },
 };
 
 struct nla_policy aer_policy[NICDIAG_AER_A_MAX + 1] = {
@@ -668,6 +669,44 @@ int event_actor(struct nlattr *nest, uint32_t *pid, const char **bus_info)
 	return 0;
 }
 
+/* What the module left out for this reader, and what it would take. */
+static const struct {
+	uint32_t bit;
+	const char *name;
+	const char *text;
+} withheld_names[] = {
+	{ NICDIAG_WITHHELD_LOG, "log", "kernel log lines (need CAP_SYSLOG)" },
+	{ NICDIAG_WITHHELD_PROC, "proc", "processes (need CAP_NET_ADMIN)" },
+};
+
+void print_withheld(uint32_t bits)
+{
+	const char *sep = " [withheld: ";
+	unsigned int i;
+
+	if (!bits)
+		return;
+	out_arr_open("withheld");
+	for (i = 0; i < sizeof(withheld_names) / sizeof(withheld_names[0]); i++) {
+		if (!(bits & withheld_names[i].bit))
+			continue;
+		out_arr_str(withheld_names[i].name);
+		out_text("%s%s", sep, withheld_names[i].text);
+		sep = ", ";
+	}
+	out_arr_close();
+	out_text("]");
+}
+
+uint32_t event_withheld(struct nlattr *nest)
+{
+	struct nlattr *ev[NICDIAG_EVENT_A_MAX + 1];
+
+	if (nla_parse_nested(ev, NICDIAG_EVENT_A_MAX, nest, event_policy))
+		return 0;
+	return u32_or(ev[NICDIAG_EVENT_A_WITHHELD], 0);
+}
+
 uint64_t print_event(struct nlattr *nest, struct seq_tracker *t)
 {
 	struct nlattr *ev[NICDIAG_EVENT_A_MAX + 1];
@@ -722,6 +761,7 @@ uint64_t print_event(struct nlattr *nest, struct seq_tracker *t)
 		print_aer(ev[NICDIAG_EVENT_A_AER]);
 	if (ev[NICDIAG_EVENT_A_HOST])
 		print_host(ev[NICDIAG_EVENT_A_HOST]);
+	print_withheld(u32_or(ev[NICDIAG_EVENT_A_WITHHELD], 0));
 	out_obj_close();
 	return seq;
 }

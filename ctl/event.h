@@ -31,6 +31,10 @@ unsigned int queue_not_consumed(struct nlattr **q);
 int event_ident(struct nlattr *nest, uint32_t *ifindex, const char **ifname);
 /* Event's sequence number, 0 if bad. */
 uint64_t event_seq(struct nlattr *nest);
+/* NICDIAG_WITHHELD_* bits of an event: what this reader was not shown. */
+uint32_t event_withheld(struct nlattr *nest);
+/* Print them (JSON "withheld": ["log", "proc"]). */
+void print_withheld(uint32_t bits);
 /* Event's acting process (0: none) and bus info, for --vm. */
 int event_actor(struct nlattr *nest, uint32_t *pid, const char **bus_info);
 

@@ -281,10 +281,60 @@ static void on_signal(int sig)
 
 struct watch_ctx {
 	struct events_ctx ev;
+	struct nicctl_nl *nl;
+	uint32_t can_see;	/* NICDIAG_WITHHELD_* bits our capabilities lift */
 	int family;
 	bool unloaded;
 	bool done;
 };
+
+static void watch_resync(struct nicctl_nl *nl, struct watch_ctx *w);
+
+/*
+ * The NICDIAG_WITHHELD_* bits a request of ours would be shown: the
+ * module checks the same capabilities (CapEff in /proc/self/status).
+ */
+static uint32_t own_show(void)
+{
+	unsigned long long eff = 0;
+	char line[128];
+	uint32_t show = 0;
+	FILE *f = fopen("/proc/self/status", "r");
+
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "CapEff: %llx", &eff) == 1)
+			break;
+	fclose(f);
+	if (eff & (1ULL << 34))		/* CAP_SYSLOG */
+		show |= NICDIAG_WITHHELD_LOG;
+	if (eff & (1ULL << 12))		/* CAP_NET_ADMIN */
+		show |= NICDIAG_WITHHELD_PROC;
+	return show;
+}
+
+/*
+ * A notification leaves out what not every listener may see.  When we may,
+ * print from the history instead: everything after the last printed event,
+ * in full, in one dump; the notifications of those events are then skipped.
+ */
+static int watch_event(struct watch_ctx *w, struct nlattr **tb)
+{
+	uint64_t seq;
+
+	if (!tb[NICDIAG_A_EVENT])
+		return 0;
+	seq = event_seq(tb[NICDIAG_A_EVENT]);
+	if (w->ev.t.last && seq <= w->ev.t.last)
+		return 0;	/* printed already, from the history */
+	if (event_withheld(tb[NICDIAG_A_EVENT]) & w->can_see) {
+		watch_resync(w->nl, w);
+		if (seq <= w->ev.t.last)
+			return w->ev.left == 0 ? -1 : 0;
+	}
+	return events_reply(tb, &w->ev);
+}
 
 static int watch_msg(struct nl_msg *msg, void *arg)
 {
@@ -305,7 +355,7 @@ static int watch_msg(struct nl_msg *msg, void *arg)
 	if (nlh->nlmsg_type == w->family && g->cmd == NICDIAG_CMD_EVENT_NTF) {
 		struct nlattr *tb[NICDIAG_A_MAX + 1];
 
-		if (!nl_parse_reply(msg, tb) && events_reply(tb, &w->ev))
+		if (!nl_parse_reply(msg, tb) && watch_event(w, tb))
 			w->done = true;
 	}
 	return NL_OK;
@@ -332,7 +382,8 @@ static void watch_resync(struct nicctl_nl *nl, struct watch_ctx *w)
 static int cmd_watch(struct nicctl_nl *nl, struct opts *o)
 {
 	struct watch_ctx w = { .ev.left = o->count > 0 ? o->count : -1,
-			       .ev.vm = o->vm, .family = nl->family };
+			       .ev.vm = o->vm, .family = nl->family, .nl = nl,
+			       .can_see = own_show() };
 	struct dev_sel *sel = calloc(o->nargs + 1, sizeof(*sel));
 	struct nl_sock *sk = nl_socket_alloc();
 	time_t end = o->timeout > 0 ? time(NULL) + o->timeout : 0;
@@ -348,8 +399,16 @@ static int cmd_watch(struct nicctl_nl *nl, struct opts *o)
 	w.ev.nsel = o->nargs;
 	grp = genl_ctrl_resolve_grp(sk, NICDIAG_FAMILY_NAME, NICDIAG_MCGRP_EVENTS);
 	ctrl_grp = genl_ctrl_resolve_grp(sk, "nlctrl", "notify");
-	if (grp < 0 || nl_socket_add_membership(sk, grp)) {
+	if (grp < 0) {
 		fprintf(stderr, "nicctl: cannot join the nicdiag events group\n");
+		return EXIT_ERROR;
+	}
+	i = nl_socket_add_membership(sk, grp);
+	if (i == -NLE_PERM) {
+		fprintf(stderr, "nicctl: watch: joining the events group needs CAP_NET_ADMIN ('nicctl events' reads the history)\n");
+		return EXIT_PERM;
+	} else if (i) {
+		fprintf(stderr, "nicctl: cannot join the nicdiag events group: %s\n", nl_geterror(i));
 		return EXIT_ERROR;
 	}
 	if (ctrl_grp >= 0)

@@ -27,6 +27,17 @@
 #define HAVE_NL_SET_ERR_ATTR_MISS
 #endif
 
+/*
+ * A multicast group that only CAP_NET_ADMIN may join (6.7, and the 6.1
+ * stable series); 5.10 has no way to restrict a group.
+ */
+#ifdef GENL_MCAST_CAP_NET_ADMIN
+#define HAVE_GENL_MCAST_CAPS
+#define NICDIAG_MCGRP_FLAGS	GENL_MCAST_CAP_NET_ADMIN
+#else
+#define NICDIAG_MCGRP_FLAGS	0
+#endif
+
 /* The kmsg_dump iterator became its own struct in 5.13. */
 #if LINUX_VERSION_CODE < KERNEL_VERSION(5, 13, 0)
 #define COMPAT_KMSG_DUMPER_ITER

@@ -7,8 +7,10 @@
  * any handler runs; each handler rejects what the policy cannot express
  * with an extack message naming the attribute.  Commands that change state
  * check CAP_NET_ADMIN themselves (rather than with GENL_ADMIN_PERM) so the
- * refusal carries a message too.  The family is not netns-aware: it exists
- * in the initial network namespace only, as do the devices it reports.
+ * refusal carries a message too.  Readers get what their capabilities
+ * allow (reader_show(); the rules are in the uapi header).  The family is
+ * not netns-aware: it exists in the initial network namespace only, as do
+ * the devices it reports.
  */
 
 #include <linux/capability.h>
@@ -78,6 +80,29 @@ static bool require_admin(struct sk_buff *skb, struct genl_info *info)
 	return false;
 }
 
+/* What the requester may see (nlmsg.h), from the socket opener's creds. */
+static unsigned int reader_show(const struct sk_buff *skb)
+{
+	unsigned int show = 0;
+
+	if (netlink_capable(skb, CAP_SYSLOG))
+		show |= NICDIAG_SHOW_LOG;
+	if (netlink_capable(skb, CAP_NET_ADMIN))
+		show |= NICDIAG_SHOW_PROC;
+	return show;
+}
+
+/*
+ * Notifications go to every listener alike: never kernel log lines (a
+ * listener may lack CAP_SYSLOG), processes only where the group needs
+ * CAP_NET_ADMIN to join.
+ */
+#ifdef HAVE_GENL_MCAST_CAPS
+#define NTF_SHOW	NICDIAG_SHOW_PROC
+#else
+#define NTF_SHOW	0
+#endif
+
 static struct sk_buff *reply_new(struct genl_info *info, u8 cmd, void **hdr)
 {
 	struct sk_buff *skb = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
@@ -121,7 +146,7 @@ static int dev_get_doit(struct sk_buff *skb, struct genl_info *info)
 		found = nd;
 		break;
 	}
-	err = found ? nicdiag_fill_dev(msg, found) : -ENODEV;
+	err = found ? nicdiag_fill_dev(msg, found, reader_show(skb)) : -ENODEV;
 	mutex_unlock(&nicdiag_dev_lock);
 
 	if (err == -ENODEV) {
@@ -145,6 +170,7 @@ static int dev_get_doit(struct sk_buff *skb, struct genl_info *info)
  */
 static int dev_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
+	unsigned int show = reader_show(cb->skb);
 	struct nicdiag_dev *nd;
 	long idx = 0;
 	int err = 0;
@@ -162,7 +188,7 @@ static int dev_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 			err = -EMSGSIZE;
 			break;
 		}
-		err = nicdiag_fill_dev(skb, nd);
+		err = nicdiag_fill_dev(skb, nd, show);
 		if (err) {
 			genlmsg_cancel(skb, hdr);
 			break;
@@ -200,6 +226,7 @@ static int event_get_start(struct netlink_callback *cb)
 
 static int event_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
+	unsigned int show = reader_show(cb->skb);
 	struct nicdiag_event *ev;
 	int err = 0;
 	u64 seq;
@@ -222,7 +249,7 @@ static int event_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 			err = -EMSGSIZE;
 			break;
 		}
-		err = nicdiag_fill_event(skb, ev);
+		err = nicdiag_fill_event(skb, ev, show);
 		if (err) {
 			genlmsg_cancel(skb, hdr);
 			break;
@@ -445,7 +472,8 @@ enum nicdiag_mcgrp {
 };
 
 static const struct genl_multicast_group nicdiag_mcgrps[] = {
-	[NICDIAG_MCGRP_EVENTS_ID] = { .name = NICDIAG_MCGRP_EVENTS },
+	[NICDIAG_MCGRP_EVENTS_ID] = { .name = NICDIAG_MCGRP_EVENTS,
+				      .flags = NICDIAG_MCGRP_FLAGS },
 };
 
 static struct genl_family nicdiag_family __ro_after_init = {
@@ -489,7 +517,7 @@ void nicdiag_netlink_notify(const struct nicdiag_event *ev)
 	hdr = genlmsg_put(skb, 0, 0, &nicdiag_family, 0, NICDIAG_CMD_EVENT_NTF);
 	if (!hdr)
 		goto free;
-	if (nicdiag_fill_event(skb, ev))
+	if (nicdiag_fill_event(skb, ev, NTF_SHOW))
 		goto free;
 	genlmsg_end(skb, hdr);
 	genlmsg_multicast(&nicdiag_family, skb, 0, NICDIAG_MCGRP_EVENTS_ID,

@@ -13,12 +13,15 @@
  * nicdiag_fill_dev() - encode a watched device as NICDIAG_A_DEV
  * @skb: message
  * @nd: the device; caller holds nicdiag_dev_lock
+ * @show: NICDIAG_SHOW_* bits: what this reader may see
  *
  * Return: 0 or -EMSGSIZE.
  */
-int nicdiag_fill_dev(struct sk_buff *skb, const struct nicdiag_dev *nd)
+int nicdiag_fill_dev(struct sk_buff *skb, const struct nicdiag_dev *nd,
+		     unsigned int show)
 {
 	struct nlattr *nest = nla_nest_start(skb, NICDIAG_A_DEV);
+	bool proc = nd->owner_pid && (show & NICDIAG_SHOW_PROC);
 
 	if (!nest)
 		return -EMSGSIZE;
@@ -54,9 +57,11 @@ int nicdiag_fill_dev(struct sk_buff *skb, const struct nicdiag_dev *nd)
 	    nla_put_u32(skb, NICDIAG_DEV_A_N_AER_COR, nd->n_aer_cor) ||
 	    nla_put_u32(skb, NICDIAG_DEV_A_N_AER_NONFATAL, nd->n_aer_nonfatal) ||
 	    nla_put_u32(skb, NICDIAG_DEV_A_N_AER_FATAL, nd->n_aer_fatal) ||
-	    (nd->owner_pid &&
+	    (proc &&
 	     (nla_put_u32(skb, NICDIAG_DEV_A_OWNER_PID, nd->owner_pid) ||
 	      nla_put_string(skb, NICDIAG_DEV_A_OWNER_COMM, nd->owner_comm))) ||
+	    (nd->owner_pid && !proc &&
+	     nla_put_u32(skb, NICDIAG_DEV_A_WITHHELD, NICDIAG_WITHHELD_PROC)) ||
 	    (nd->master[0] &&
 	     (nla_put_string(skb, NICDIAG_DEV_A_MASTER, nd->master) ||
 	      nla_put_u8(skb, NICDIAG_DEV_A_PORT_STATE, nd->port_state)))) {
@@ -72,7 +77,8 @@ int nicdiag_fill_dev(struct sk_buff *skb, const struct nicdiag_dev *nd)
  * event and returns nonzero when the message is full; fill_payload()
  * opens the nest and cancels it on failure.
  */
-static int link_attrs(struct sk_buff *skb, const struct nicdiag_event *ev)
+static int link_attrs(struct sk_buff *skb, const struct nicdiag_event *ev,
+		      unsigned int show)
 {
 	const struct nicdiag_link_info *l = &ev->link;
 
@@ -96,7 +102,8 @@ static int link_attrs(struct sk_buff *skb, const struct nicdiag_event *ev)
 			     l->flap_window_ms)));
 }
 
-static int setup_attrs(struct sk_buff *skb, const struct nicdiag_event *ev)
+static int setup_attrs(struct sk_buff *skb, const struct nicdiag_event *ev,
+		       unsigned int show)
 {
 	const struct nicdiag_setup_info *si = &ev->setup;
 	unsigned int i;
@@ -121,13 +128,16 @@ static int setup_attrs(struct sk_buff *skb, const struct nicdiag_event *ev)
 	    nla_put_u32(skb, NICDIAG_SETUP_A_DEVICE_MTU, si->mtu) ||
 	    nla_put_u32(skb, NICDIAG_SETUP_A_CPUS, si->cpus))
 		return -EMSGSIZE;
+	if (!(show & NICDIAG_SHOW_LOG))
+		return 0;
 	for (i = 0; i < si->nlog && i < NICDIAG_LOG_LINES; i++)
 		if (nla_put_string(skb, NICDIAG_SETUP_A_LOG, si->log[i]))
 			return -EMSGSIZE;
 	return 0;
 }
 
-static int queue_attrs(struct sk_buff *skb, const struct nicdiag_event *ev)
+static int queue_attrs(struct sk_buff *skb, const struct nicdiag_event *ev,
+		       unsigned int show)
 {
 	const struct nicdiag_queue_info *q = &ev->queue;
 
@@ -150,8 +160,10 @@ static int queue_attrs(struct sk_buff *skb, const struct nicdiag_event *ev)
 }
 
 /* An AER report, or (AER_RECOVERY) the recovery that followed it. */
-static int aer_attrs(struct sk_buff *skb, const struct nicdiag_event *ev)
+static int aer_attrs(struct sk_buff *skb, const struct nicdiag_event *ev,
+		     unsigned int show)
 {
+	bool log = show & NICDIAG_SHOW_LOG;
 	const struct nicdiag_aer_info *a = &ev->aer;
 	unsigned int i;
 
@@ -160,7 +172,7 @@ static int aer_attrs(struct sk_buff *skb, const struct nicdiag_event *ev)
 		    nla_put_u8(skb, NICDIAG_AER_A_RELATION, a->relation) ||
 		    nla_put_u8(skb, NICDIAG_AER_A_RECOVERY, a->recovery))
 			return -EMSGSIZE;
-		for (i = 0; i < a->nlog && i < ARRAY_SIZE(a->log); i++)
+		for (i = 0; log && i < a->nlog && i < ARRAY_SIZE(a->log); i++)
 			if (nla_put_string(skb, NICDIAG_AER_A_LOG, a->log[i]))
 				return -EMSGSIZE;
 		return 0;
@@ -168,14 +180,15 @@ static int aer_attrs(struct sk_buff *skb, const struct nicdiag_event *ev)
 	return nla_put_string(skb, NICDIAG_AER_A_PCI_ADDR, a->pci_addr) ||
 	       nla_put_u8(skb, NICDIAG_AER_A_SEVERITY, a->severity) ||
 	       nla_put_u32(skb, NICDIAG_AER_A_STATUS, a->status) ||
-	       (a->tlp_valid &&
+	       (a->tlp_valid && log &&
 		nla_put(skb, NICDIAG_AER_A_TLP, sizeof(a->tlp), a->tlp)) ||
 	       nla_put_string(skb, NICDIAG_AER_A_DRIVER, a->driver) ||
 	       nla_put_u8(skb, NICDIAG_AER_A_HANDLERS, a->handlers) ||
 	       nla_put_u8(skb, NICDIAG_AER_A_RELATION, a->relation);
 }
 
-static int host_attrs(struct sk_buff *skb, const struct nicdiag_event *ev)
+static int host_attrs(struct sk_buff *skb, const struct nicdiag_event *ev,
+		      unsigned int show)
 {
 	const struct nicdiag_host_info *h = &ev->host;
 
@@ -205,9 +218,11 @@ static int host_attrs(struct sk_buff *skb, const struct nicdiag_event *ev)
 	       (h->pci_id && nla_put_u32(skb, NICDIAG_HOST_A_PCI_ID, h->pci_id));
 }
 
-static int fill_payload(struct sk_buff *skb, const struct nicdiag_event *ev)
+static int fill_payload(struct sk_buff *skb, const struct nicdiag_event *ev,
+			unsigned int show)
 {
-	int (*attrs)(struct sk_buff *skb, const struct nicdiag_event *ev);
+	int (*attrs)(struct sk_buff *skb, const struct nicdiag_event *ev,
+		     unsigned int show);
 	struct nlattr *nest;
 	int type;
 
@@ -231,7 +246,7 @@ static int fill_payload(struct sk_buff *skb, const struct nicdiag_event *ev)
 	nest = nla_nest_start(skb, type);
 	if (!nest)
 		return -EMSGSIZE;
-	if (attrs(skb, ev)) {
+	if (attrs(skb, ev, show)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
@@ -239,16 +254,36 @@ static int fill_payload(struct sk_buff *skb, const struct nicdiag_event *ev)
 	return 0;
 }
 
+/* What an event holds that only some readers may see (WITHHELD bits). */
+static unsigned int event_restricted(const struct nicdiag_event *ev)
+{
+	unsigned int r = ev->pid ? NICDIAG_WITHHELD_PROC : 0;
+
+	if (nicdiag_is_host_event(ev->type))
+		return r;
+	if ((ev->type == NICDIAG_EV_AER ||
+	     ev->type == NICDIAG_EV_AER_RECOVERY) &&
+	    (ev->aer.nlog || ev->aer.tlp_valid))
+		r |= NICDIAG_WITHHELD_LOG;
+	else if (nicdiag_is_setup_event(ev->type) && ev->setup.nlog)
+		r |= NICDIAG_WITHHELD_LOG;
+	return r;
+}
+
 /**
  * nicdiag_fill_event() - encode an event as NICDIAG_A_EVENT
  * @skb: message
  * @ev: the event
+ * @show: NICDIAG_SHOW_* bits: what this reader may see; the rest is named
+ *	in NICDIAG_EVENT_A_WITHHELD
  *
  * Return: 0 or -EMSGSIZE.
  */
-int nicdiag_fill_event(struct sk_buff *skb, const struct nicdiag_event *ev)
+int nicdiag_fill_event(struct sk_buff *skb, const struct nicdiag_event *ev,
+		       unsigned int show)
 {
 	struct nlattr *nest = nla_nest_start(skb, NICDIAG_A_EVENT);
+	unsigned int withheld = event_restricted(ev) & ~show;
 
 	if (!nest)
 		return -EMSGSIZE;
@@ -265,10 +300,12 @@ int nicdiag_fill_event(struct sk_buff *skb, const struct nicdiag_event *ev)
 	    nla_put_string(skb, NICDIAG_EVENT_A_BUS_INFO, ev->id.bus_info) ||
 	    (ev->cause &&
 	     nla_put_u32(skb, NICDIAG_EVENT_A_CAUSE, ev->cause)) ||
-	    (ev->pid &&
+	    (ev->pid && (show & NICDIAG_SHOW_PROC) &&
 	     (nla_put_u32(skb, NICDIAG_EVENT_A_PID, ev->pid) ||
 	      nla_put_string(skb, NICDIAG_EVENT_A_COMM, ev->comm))) ||
-	    fill_payload(skb, ev)) {
+	    (withheld &&
+	     nla_put_u32(skb, NICDIAG_EVENT_A_WITHHELD, withheld)) ||
+	    fill_payload(skb, ev, show)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}

@@ -11,8 +11,17 @@
 
 #include "internal.h"
 
-int nicdiag_fill_dev(struct sk_buff *skb, const struct nicdiag_dev *nd);
-int nicdiag_fill_event(struct sk_buff *skb, const struct nicdiag_event *ev);
+/*
+ * What a reader may see beyond the rest (the uapi header's rules): a mask
+ * of NICDIAG_WITHHELD_* bits, set where the reader has the capability.
+ */
+#define NICDIAG_SHOW_LOG	NICDIAG_WITHHELD_LOG	/* CAP_SYSLOG */
+#define NICDIAG_SHOW_PROC	NICDIAG_WITHHELD_PROC	/* CAP_NET_ADMIN */
+
+int nicdiag_fill_dev(struct sk_buff *skb, const struct nicdiag_dev *nd,
+		     unsigned int show);
+int nicdiag_fill_event(struct sk_buff *skb, const struct nicdiag_event *ev,
+		       unsigned int show);
 int nicdiag_fill_stats(struct sk_buff *skb,
 		       const struct nicdiag_ring_stats *st,
 		       unsigned int devices);

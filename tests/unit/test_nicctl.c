@@ -250,6 +250,24 @@ static void test_event_printer(void)
 	      "event printer: an unknown type is printed, not refused");
 	nlmsg_free(m);
 
+	/* What the module withheld from this reader is said, not hidden. */
+	m = nlmsg_alloc();
+	{
+		struct nlattr *ev = event_start(m, 21, 0, NICDIAG_EV_SETUP_SCAN, 0, "",
+						"virtio_net", "0000:02:00.0");
+
+		nla_put_u32(m, NICDIAG_EVENT_A_WITHHELD,
+			    NICDIAG_WITHHELD_LOG | NICDIAG_WITHHELD_PROC);
+		nla_nest_end(m, ev);
+	}
+	s = print_msg(m, 1, NULL);
+	check(strstr(s, "\"withheld\":[\"log\",\"proc\"]}") != NULL,
+	      "event printer, JSON: withheld classes as an array");
+	s = print_msg(m, 0, NULL);
+	check(strstr(s, "[withheld: kernel log lines (need CAP_SYSLOG), processes (need CAP_NET_ADMIN)]")
+	      != NULL, "event printer, text: withheld classes and the capability each needs");
+	nlmsg_free(m);
+
 	/* Sequence tracking: 5 then 9 reports 6..8 lost. */
 	m = event_msg(5, NICDIAG_EV_MTU, 0);
 	print_msg(m, 1, &t);

@@ -13,6 +13,15 @@
  *    one per recorded event, so a reader can count what it missed.
  *  - Only devices in the initial network namespace are tracked, and the
  *    family is not visible from other network namespaces.
+ *  - Reading needs no privilege, but a reader gets only what the kernel
+ *    would show it elsewhere: kernel log lines and AER TLP headers (what
+ *    dmesg shows) need CAP_SYSLOG, the processes behind events (pid,
+ *    name, a tap's owner) need CAP_NET_ADMIN.  What is left out is named
+ *    in NICDIAG_EVENT_A_WITHHELD / NICDIAG_DEV_A_WITHHELD.  Joining the
+ *    "events" group needs CAP_NET_ADMIN where the kernel lets a family
+ *    say so (GENL_MCAST_CAP_NET_ADMIN); notifications never carry kernel
+ *    log lines or TLP headers, and carry processes only where the group
+ *    is so restricted.  Changing state always needs CAP_NET_ADMIN.
  */
 #ifndef _UAPI_LINUX_NICDIAG_H
 #define _UAPI_LINUX_NICDIAG_H
@@ -269,6 +278,7 @@ enum nicdiag_operstate {
  * @NICDIAG_DEV_A_OWNER_COMM: string, that process's name
  * @NICDIAG_DEV_A_MASTER: string, the bridge the device is a port of
  * @NICDIAG_DEV_A_PORT_STATE: u8, enum nicdiag_port_state, as a bridge port
+ * @NICDIAG_DEV_A_WITHHELD: u32, NICDIAG_WITHHELD_* bits, as for events
  */
 enum nicdiag_dev_attr {
 	NICDIAG_DEV_A_UNSPEC,
@@ -304,6 +314,7 @@ enum nicdiag_dev_attr {
 	NICDIAG_DEV_A_OWNER_COMM,
 	NICDIAG_DEV_A_MASTER,
 	NICDIAG_DEV_A_PORT_STATE,
+	NICDIAG_DEV_A_WITHHELD,
 
 	__NICDIAG_DEV_A_MAX,
 	NICDIAG_DEV_A_MAX = (__NICDIAG_DEV_A_MAX - 1)
@@ -334,6 +345,8 @@ enum nicdiag_dev_attr {
  * @NICDIAG_EVENT_A_COMM: string, that process's name
  * @NICDIAG_EVENT_A_HOST: nest, enum nicdiag_host_attr: host-side details
  *	(tap, vhost-net, bridge port, PCI binding, vfio)
+ * @NICDIAG_EVENT_A_WITHHELD: u32, NICDIAG_WITHHELD_* bits: what the event
+ *	holds and this reader may not see (absent when nothing was left out)
  */
 enum nicdiag_event_attr {
 	NICDIAG_EVENT_A_UNSPEC,
@@ -354,6 +367,7 @@ enum nicdiag_event_attr {
 	NICDIAG_EVENT_A_PID,
 	NICDIAG_EVENT_A_COMM,
 	NICDIAG_EVENT_A_HOST,
+	NICDIAG_EVENT_A_WITHHELD,
 
 	__NICDIAG_EVENT_A_MAX,
 	NICDIAG_EVENT_A_MAX = (__NICDIAG_EVENT_A_MAX - 1)
@@ -774,5 +788,8 @@ enum nicdiag_config_attr {
 #define NICDIAG_STALL_INTERVAL_MS_MAX	10000
 #define NICDIAG_XOFF_DRIVER		1
 #define NICDIAG_XOFF_STACK		2
+/* NICDIAG_EVENT_A_WITHHELD, NICDIAG_DEV_A_WITHHELD: what was left out. */
+#define NICDIAG_WITHHELD_LOG		1	/* kernel log lines, TLP headers */
+#define NICDIAG_WITHHELD_PROC		2	/* processes: pid, name, owner */
 
 #endif /* _UAPI_LINUX_NICDIAG_H */
