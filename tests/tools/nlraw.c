@@ -5,7 +5,7 @@
  * what nicctl never would: unknown commands, missing, wrong-typed and
  * oversized attributes.
  *
- *   nlraw [-d] [-F FAMILY] [-v VERSION] CMD [ATTR...]
+ *   nlraw [-d] [-r N] [-F FAMILY] [-v VERSION] CMD [ATTR...]
  *
  * CMD is a number.  Each ATTR is one of
  *   u8:T=V  u16:T=V  u32:T=V  u64:T=V   an integer attribute of type T
@@ -14,7 +14,10 @@
  *   bin:T=HEX                           raw bytes
  *   nest:T{  ...  }                     a nest (the closing '}' is its
  *                                       own argument)
- * -d sends a dump (NLM_F_DUMP).  Output, one line:
+ * -d sends a dump (NLM_F_DUMP).  -r N sends the request N times, one
+ * after the other's answer (0: until the kernel refuses one, e.g. while
+ * the module unloads), and prints the last verdict with "after K".
+ * Output, one line:
  *   result: ok [N messages]
  *   result: error <errno> <NAME> extack="<message>" [offset=N] [missing=T]
  * Exit status 0 on ok, 1 on a kernel error, 2 on a usage or local error.
@@ -51,7 +54,7 @@ static const char *errno_name(int e)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: nlraw [-d] [-F FAMILY] [-v VERSION] CMD [ATTR...]\n");
+	fprintf(stderr, "usage: nlraw [-d] [-r N] [-F FAMILY] [-v VERSION] CMD [ATTR...]\n");
 	exit(2);
 }
 
@@ -155,6 +158,9 @@ static int put_attrs(struct nlmsghdr *nlh, int argc, char **argv, int i,
 }
 
 /* Print the verdict carried by an NLMSG_ERROR (or a dump's NLMSG_DONE). */
+static int quiet;	/* -r: only the last verdict is printed */
+static long sent;
+
 static int verdict(const struct nlmsghdr *nlh, int messages)
 {
 	const struct nlmsgerr *err = mnl_nlmsg_get_payload(nlh);
@@ -192,7 +198,8 @@ static int verdict(const struct nlmsghdr *nlh, int messages)
 		}
 	}
 	if (!e) {
-		printf("result: ok %d messages\n", messages);
+		if (!quiet)
+			printf("result: ok %d messages\n", messages);
 		return 0;
 	}
 	printf("result: error %d %s extack=\"%s\"", -e, errno_name(-e),
@@ -201,6 +208,8 @@ static int verdict(const struct nlmsghdr *nlh, int messages)
 		printf(" offset=%ld", offs);
 	if (miss >= 0)
 		printf(" missing=%ld", miss);
+	if (quiet)
+		printf(" after %ld", sent);
 	printf("\n");
 	return 1;
 }
@@ -212,12 +221,14 @@ int main(int argc, char **argv)
 	struct mnl_socket *nl;
 	struct genlmsghdr *g;
 	struct nlmsghdr *nlh;
-	int dump = 0, version = 1, one = 1, opt, id, messages = 0;
+	int dump = 0, version = 1, one = 1, opt, id, messages = 0, rc;
 	unsigned int seq = time(NULL);
+	long repeat = 1;
 
-	while ((opt = getopt(argc, argv, "dF:v:")) != -1) {
+	while ((opt = getopt(argc, argv, "dr:F:v:")) != -1) {
 		switch (opt) {
 		case 'd': dump = 1; break;
+		case 'r': repeat = atol(optarg); quiet = 1; break;
 		case 'F': family = optarg; break;
 		case 'v': version = atoi(optarg); break;
 		default: usage();
@@ -247,23 +258,39 @@ int main(int argc, char **argv)
 	g->version = version;
 	put_attrs(nlh, argc, argv, optind + 1, 0);
 
-	if (mnl_socket_sendto(nl, nlh, nlh->nlmsg_len) < 0) {
-		perror("nlraw: send");
-		return 2;
-	}
-	for (;;) {
-		int len = mnl_socket_recvfrom(nl, buf, sizeof(buf));
+	static char req[1 << 16];
 
-		if (len < 0) {
-			perror("nlraw: recv");
+	memcpy(req, buf, nlh->nlmsg_len);
+	for (;;) {
+		nlh = (struct nlmsghdr *)req;
+		nlh->nlmsg_seq = seq++;
+		if (mnl_socket_sendto(nl, nlh, nlh->nlmsg_len) < 0) {
+			perror("nlraw: send");
 			return 2;
 		}
-		for (nlh = (struct nlmsghdr *)buf; mnl_nlmsg_ok(nlh, len);
-		     nlh = mnl_nlmsg_next(nlh, &len)) {
-			if (nlh->nlmsg_type == NLMSG_ERROR ||
-			    nlh->nlmsg_type == NLMSG_DONE)
-				return verdict(nlh, messages);
-			messages++;
+		sent++;
+		rc = -1;
+		while (rc < 0) {
+			int len = mnl_socket_recvfrom(nl, buf, sizeof(buf));
+
+			if (len < 0) {
+				perror("nlraw: recv");
+				return 2;
+			}
+			for (nlh = (struct nlmsghdr *)buf; mnl_nlmsg_ok(nlh, len);
+			     nlh = mnl_nlmsg_next(nlh, &len)) {
+				if (nlh->nlmsg_type == NLMSG_ERROR ||
+				    nlh->nlmsg_type == NLMSG_DONE) {
+					rc = verdict(nlh, messages);
+					break;
+				}
+				messages++;
+			}
+		}
+		if (rc || (repeat && sent >= repeat)) {
+			if (quiet && !rc)
+				printf("result: ok after %ld\n", sent);
+			return rc;
 		}
 	}
 }

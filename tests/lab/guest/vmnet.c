@@ -23,12 +23,18 @@
  *   open PATH        open a macvtap node (/dev/tapN)
  *   vfio PCI         open PCI function PCI through VFIO (type1 IOMMU)
  *   hold SECS        sleep, keeping every file open (the VM runs)
+ *   nstap NAME       open /dev/net/tun in a new network namespace, come
+ *                    back, then TUNSETIFF tap NAME: the tap is made there
+ *                    (as with an fd passed from another namespace)
+ *   refuse NAME N    one /dev/net/tun file, TUNSETIFF tap NAME N times;
+ *                    prints how many were refused and with what errno
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <net/if.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +78,55 @@ static int tun_set(const char *name, short flags)
 	}
 	last_tap = fd;
 	return 0;
+}
+
+/* A tun file of another network namespace, used from this one. */
+static int tun_other_ns(const char *name)
+{
+	int here = open("/proc/self/ns/net", O_RDONLY), fd, e;
+	struct ifreq ifr;
+
+	if (here < 0 || unshare(CLONE_NEWNET) < 0)
+		return -1;
+	fd = open("/dev/net/tun", O_RDWR);
+	e = errno;
+	if (setns(here, CLONE_NEWNET) < 0 || fd < 0) {
+		errno = fd < 0 ? e : errno;
+		return -1;
+	}
+	close(here);
+	memset(&ifr, 0, sizeof(ifr));
+	snprintf(ifr.ifr_name, IFNAMSIZ, "%s", name);
+	ifr.ifr_flags = IFF_TAP | IFF_NO_PI | IFF_VNET_HDR;
+	if (ioctl(fd, TUNSETIFF, &ifr) < 0)
+		return -1;
+	last_tap = fd;
+	return 0;
+}
+
+/* N TUNSETIFF calls on one file; ok if every one was refused. */
+static int tun_refuse(const char *name, long n)
+{
+	struct ifreq ifr;
+	long i, refused = 0;
+	int fd = open("/dev/net/tun", O_RDWR), e = 0;
+
+	if (fd < 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		memset(&ifr, 0, sizeof(ifr));
+		snprintf(ifr.ifr_name, IFNAMSIZ, "%s", name);
+		ifr.ifr_flags = IFF_TAP | IFF_NO_PI;
+		if (ioctl(fd, TUNSETIFF, &ifr) < 0) {
+			refused++;
+			e = errno;
+		}
+	}
+	close(fd);
+	printf("vmnet: refuse: %ld of %ld refused (%s)\n", refused, n,
+	       e ? strerrorname_np(e) : "none");
+	errno = e ? e : EEXIST;
+	return refused == n ? 0 : -1;
 }
 
 static int tun_queue(short flags)
@@ -230,6 +285,12 @@ int main(int argc, char **argv)
 		} else if (!strcmp(s, "vfio")) {
 			report(s, vfio_step(a));
 			i++;
+		} else if (!strcmp(s, "nstap")) {
+			report(s, tun_other_ns(a));
+			i++;
+		} else if (!strcmp(s, "refuse")) {
+			report(s, tun_refuse(a, i + 2 < argc ? atol(argv[i + 2]) : 1));
+			i += 2;
 		} else if (!strcmp(s, "hold")) {
 			printf("vmnet: holding\n");
 			fflush(stdout);
