@@ -7,6 +7,9 @@
 #   make matrix     every Debian kernel (5.10 6.1 6.12 7.2): build with W=1,
 #                   run the lab tests in it, print a kernel x test table
 #   make bench      benchmarks in the lab (printed figures, no assertions)
+#   make tcg-race   count how guests die under each TCG configuration
+#                   (TCG_RACE="SCENARIO KERNEL N [CONFIG...]", see
+#                   tests/bench/tcg-race)
 #
 # KDIR defaults to the running kernel's build tree; where that does not
 # exist (a machine that cannot load modules), to the lab kernel's headers.
@@ -61,6 +64,11 @@ demo: deps
 	$(MAKE) all
 	tests/lab/demo
 
+TCG_RACE ?= patch 6.12 40
+tcg-race: deps
+	$(MAKE) ctl tools
+	tests/bench/run tcg-race $(TCG_RACE)
+
 install: all
 	install -D -m 0644 kmod/nicdiag.ko $(DESTDIR)/lib/modules/$(KREL)/updates/nicdiag.ko
 	install -D -m 0755 ctl/nicctl $(DESTDIR)$(PREFIX)/sbin/nicctl
@@ -110,5 +118,5 @@ clean:
 	$(MAKE) -C ctl clean
 	rm -rf tests/bin tests/lab/build tests/out
 
-.PHONY: all module ctl tools deps check matrix bench demo install lint clean \
+.PHONY: all module ctl tools deps check matrix bench demo tcg-race install lint clean \
 	dkms-source dkms-install dkms-remove
