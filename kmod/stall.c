@@ -34,6 +34,13 @@
 #include "internal.h"
 #include "tpsource.h"
 
+/*
+ * Freezable: the scan reads virtqueues, which a suspending virtio_net
+ * frees (virtnet_freeze) without unregistering the netdev; the freezer
+ * stops this queue's work before the devices' suspend callbacks run.
+ */
+#define scan_wq system_freezable_power_efficient_wq
+
 /* TX queues the detector follows per device. */
 #define STALL_QUEUES_MAX	256
 /* What the watchdog's probe saw, for the work item. */
@@ -326,7 +333,7 @@ static void scan_fn(struct work_struct *work)
 		scan_max_ns = dt;
 	spin_unlock(&stats_lock);
 	if (!READ_ONCE(stall_stopping))
-		queue_delayed_work(system_power_efficient_wq, &scan_work,
+		queue_delayed_work(scan_wq, &scan_work,
 				   msecs_to_jiffies(READ_ONCE(nicdiag_config.stall_interval_ms)));
 }
 
@@ -389,7 +396,7 @@ void nicdiag_stall_kick(void)
 {
 	mutex_lock(&kick_lock);
 	if (!stall_stopping)
-		mod_delayed_work(system_power_efficient_wq, &scan_work, 0);
+		mod_delayed_work(scan_wq, &scan_work, 0);
 	mutex_unlock(&kick_lock);
 }
 
@@ -426,7 +433,7 @@ int nicdiag_stall_init(void)
 	err = nicdiag_tp_attach(&watchdog_tp);
 	if (err)
 		return err;
-	queue_delayed_work(system_power_efficient_wq, &scan_work,
+	queue_delayed_work(scan_wq, &scan_work,
 			   msecs_to_jiffies(nicdiag_config.stall_interval_ms));
 	return 0;
 }
