@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include <linux/genetlink.h>
+#include <linux/capability.h>
 #include <linux/nicdiag.h>
 #include <netlink/genl/ctrl.h>
 
@@ -307,9 +308,9 @@ static uint32_t own_show(void)
 		if (sscanf(line, "CapEff: %llx", &eff) == 1)
 			break;
 	fclose(f);
-	if (eff & (1ULL << 34))		/* CAP_SYSLOG */
+	if (eff & (1ULL << CAP_SYSLOG))
 		show |= NICDIAG_WITHHELD_LOG;
-	if (eff & (1ULL << 12))		/* CAP_NET_ADMIN */
+	if (eff & (1ULL << CAP_NET_ADMIN))
 		show |= NICDIAG_WITHHELD_PROC;
 	return show;
 }
@@ -404,12 +405,15 @@ static int cmd_watch(struct nicctl_nl *nl, struct opts *o)
 		return EXIT_ERROR;
 	}
 	i = nl_socket_add_membership(sk, grp);
-	if (i == -NLE_PERM) {
-		fprintf(stderr, "nicctl: watch: joining the events group needs CAP_NET_ADMIN ('nicctl events' reads the history)\n");
-		return EXIT_PERM;
-	} else if (i) {
-		fprintf(stderr, "nicctl: cannot join the nicdiag events group: %s\n", nl_geterror(i));
-		return EXIT_ERROR;
+	if (i) {
+		if (i == -NLE_PERM)
+			fprintf(stderr, "nicctl: watch: joining the events group needs CAP_NET_ADMIN ('nicctl events' reads the history)\n");
+		else
+			fprintf(stderr, "nicctl: cannot join the nicdiag events group: %s\n",
+				nl_geterror(i));
+		nl_socket_free(sk);
+		free(sel);
+		return i == -NLE_PERM ? EXIT_PERM : EXIT_ERROR;
 	}
 	if (ctrl_grp >= 0)
 		nl_socket_add_membership(sk, ctrl_grp);

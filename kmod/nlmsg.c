@@ -261,9 +261,9 @@ static unsigned int event_restricted(const struct nicdiag_event *ev)
 
 	if (nicdiag_is_host_event(ev->type))
 		return r;
-	if ((ev->type == NICDIAG_EV_AER ||
-	     ev->type == NICDIAG_EV_AER_RECOVERY) &&
-	    (ev->aer.nlog || ev->aer.tlp_valid))
+	/* As aer_attrs() puts them: a report's TLP, a recovery's lines. */
+	if ((ev->type == NICDIAG_EV_AER && ev->aer.tlp_valid) ||
+	    (ev->type == NICDIAG_EV_AER_RECOVERY && ev->aer.nlog))
 		r |= NICDIAG_WITHHELD_LOG;
 	else if (nicdiag_is_setup_event(ev->type) && ev->setup.nlog)
 		r |= NICDIAG_WITHHELD_LOG;
